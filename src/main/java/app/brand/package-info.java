@@ -1,0 +1,8 @@
+/**
+ * Brand profiles (voice, banned and required terms) and brand audits of generated content.
+ * Reacts to generated listings by auditing them and publishes {@code brand.audit.completed}.
+ */
+@ApplicationModule(displayName = "Brand", allowedDependencies = "platform")
+package app.brand;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,8 @@
+/**
+ * The content library: saved content, its versions and collaborative editing. Saves generated
+ * content through the content saga and publishes {@code library.content.saved} and {@code user.content.viewed}.
+ */
+@ApplicationModule(displayName = "Library", allowedDependencies = "platform")
+package app.library;
+
+import org.springframework.modulith.ApplicationModule;

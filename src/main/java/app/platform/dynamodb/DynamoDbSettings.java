@@ -1,0 +1,30 @@
+package app.platform.dynamodb;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * DynamoDB settings shared by every module. The endpoint itself is {@code app.dynamodb.endpoint} (unset: local
+ * engines in development and tests, the regional endpoint in AWS).
+ *
+ * @param tablePrefix prefix of every table name, so several environments can share one account
+ * @param createTables create missing tables and indexes at start-up from {@code dynamodb/tables/*.json}
+ *     (local and test runs; in AWS the tables are declared by {@code deploy/})
+ * @param cursorSecret key that signs pagination cursors, identical on every instance
+ * @param healthTimeout how long the health check waits for DynamoDB before reporting it down
+ */
+@Validated
+@ConfigurationProperties("app.dynamodb")
+public record DynamoDbSettings(
+        @DefaultValue("app-") @Pattern(regexp = "[a-zA-Z0-9_.-]*") String tablePrefix,
+        @DefaultValue("true") boolean createTables,
+        @NotBlank @Size(min = 32, message = "must be at least 32 characters") String cursorSecret,
+        @DefaultValue("2s") Duration healthTimeout) {
+}

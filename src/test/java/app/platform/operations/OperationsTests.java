@@ -1,0 +1,127 @@
+package app.platform.operations;
+
+import static app.platform.operations.HttpClientSupport.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.platform.PlatformIntegrationTest;
+import app.platform.operations.HttpClientSupport.JsonResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** What an operator and a client see of the running application: health, tables, info and errors. */
+@PlatformIntegrationTest
+class OperationsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DynamoDbClient dynamoDb;
+
+    @Test
+    void healthIsUpAnonymouslyAndShowsDynamoDbAndRedis() {
+        JsonResponse health = get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asString()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("dynamodb").path("status").asString()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("redis").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void everyModuleAndThePlatformHasAPrefixedTable() {
+        assertThat(dynamoDb.listTables().tableNames()).contains("test-platform", "test-studio", "test-brand",
+                "test-research", "test-integrations", "test-tools", "test-users", "test-library", "test-analytics",
+                "test-notification");
+    }
+
+    @Test
+    void infoShowsTheInstallationRecordedAtStartUp() {
+        JsonResponse info = get("/actuator/info");
+
+        assertThat(info.body().path("installation").path("id").asString()).isNotBlank();
+        assertThat(info.body().path("installation").path("starts").asLong()).isPositive();
+    }
+
+    @Test
+    void modulithEndpointDescribesTheNineModules() {
+        JsonResponse modules = get("/actuator/modulith");
+
+        assertThat(modules.status()).isEqualTo(200);
+        assertThat(modules.body().propertyNames()).contains("studio", "brand", "research", "integrations",
+                "tools", "users", "library", "analytics", "notification");
+    }
+
+    @Test
+    void aStaleWriteIsA409ProblemWithAStableType() {
+        String owner = "owner-" + UUID.randomUUID();
+        assertThat(send("PUT", url("/test/notes/" + owner + "/n1?text=a")).status()).isEqualTo(200);
+        assertThat(send("PUT", url("/test/notes/" + owner + "/n1?text=b&version=1")).status()).isEqualTo(200);
+
+        JsonResponse stale = send("PUT", url("/test/notes/" + owner + "/n1?text=c&version=1"));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(stale.body().path("type").asString()).isEqualTo("urn:problem-type:stale-item");
+    }
+
+    @Test
+    void aDuplicateCreateIsA409ProblemOfItsOwnType() {
+        String owner = "owner-" + UUID.randomUUID();
+        send("PUT", url("/test/notes/" + owner + "/n1?text=a"));
+
+        JsonResponse duplicate = send("PUT", url("/test/notes/" + owner + "/n1?text=a"));
+
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.body().path("type").asString()).isEqualTo("urn:problem-type:duplicate-item");
+    }
+
+    @Test
+    void collectionsAnswerItemsAndAnOpaqueNextCursorThatATamperedCopyCannotReuse() {
+        String owner = "owner-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            send("PUT", url("/test/notes/" + owner + "/n" + i + "?text=t"));
+        }
+
+        JsonResponse first = get("/test/notes/" + owner);
+        String cursor = first.body().path("nextCursor").asString();
+        JsonResponse second = get("/test/notes/" + owner + "?cursor=" + cursor);
+        JsonResponse foreign = get("/test/notes/other-owner?cursor=" + cursor);
+
+        assertThat(first.body().path("items")).hasSize(2);
+        assertThat(second.body().path("items")).hasSize(1);
+        assertThat(second.body().path("nextCursor").isNull()).isTrue();
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.body().path("type").asString()).isEqualTo("urn:problem-type:invalid-cursor");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemThatRevealsNoInternals() {
+        JsonResponse failure = get("/test/failure");
+
+        assertThat(failure.status()).isEqualTo(500);
+        assertThat(failure.body().path("type").asString()).isEqualTo("urn:problem-type:internal-error");
+        assertThat(failure.body().toString()).doesNotContain("secret internal detail", "Exception", "at app.");
+    }
+
+    @Test
+    void anUnknownRouteIsA404Problem() {
+        JsonResponse missing = get("/api/v1/nothing-here");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    private JsonResponse get(String path) {
+        return send("GET", url(path));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
