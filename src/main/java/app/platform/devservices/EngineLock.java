@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +38,13 @@ final class EngineLock {
     }
 
     /** Records the engines now running, so a later start can stop them if this process dies. */
-    void record(List<Long> enginePids) {
-        write(enginePids);
+    void record(List<ProcessHandle> engines) {
+        write(engines.stream().map(EngineLock::identity).toList());
+    }
+
+    /** A pid with its start time: a pid reused by an unrelated process since has another start time. */
+    static String identity(ProcessHandle process) {
+        return process.pid() + "@" + process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
     }
 
     void release() {
@@ -53,23 +57,38 @@ final class EngineLock {
     }
 
     private void reclaimFrom(Properties previous, Path dataDir) {
-        long owner = Long.parseLong(previous.getProperty("owner", "-1"));
-        if (owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
-            throw new DevServicesException("Another application process (pid " + owner + ") is using the local data in "
+        String owner = previous.getProperty("owner", "");
+        if (isRunning(owner)) {
+            throw new DevServicesException("An application process (pid " + pidOf(owner) + ") is using the local data in "
                     + dataDir.toAbsolutePath() + ". Stop it first, or give this run its own folder with "
                     + "--app.dev-services.data-dir=<folder>.");
         }
         List<ProcessHandle> leftovers = Arrays.stream(previous.getProperty("engines", "").split(","))
-                .filter(pid -> !pid.isBlank())
-                .map(pid -> ProcessHandle.of(Long.parseLong(pid.trim())))
+                .map(String::trim)
+                .filter(EngineLock::isRunning)
+                .map(identity -> ProcessHandle.of(pidOf(identity)))
                 .flatMap(Optional::stream)
-                .filter(EngineLock::isEngineProcess)
                 .toList();
         if (!leftovers.isEmpty()) {
-            log.warn("Stopping {} engine process(es) left behind by a previous run (pid {})", leftovers.size(), owner);
+            log.warn("Stopping {} engine process(es) left behind by a previous run", leftovers.size());
             leftovers.forEach(ProcessHandle::destroy);
             leftovers.forEach(EngineLock::awaitExitOrKill);
         }
+    }
+
+    /** Whether the process recorded as {@code pid@startMillis} still runs (and is not a later one with its pid). */
+    private static boolean isRunning(String identity) {
+        if (!identity.matches("\\d+@\\d+")) {
+            return false;
+        }
+        return ProcessHandle.of(pidOf(identity))
+                .filter(ProcessHandle::isAlive)
+                .map(process -> identity(process).equals(identity))
+                .orElse(false);
+    }
+
+    private static long pidOf(String identity) {
+        return Long.parseLong(identity.substring(0, identity.indexOf('@')));
     }
 
     private static void awaitExitOrKill(ProcessHandle process) {
@@ -79,12 +98,6 @@ final class EngineLock {
         catch (Exception notInTime) {
             process.destroyForcibly();
         }
-    }
-
-    /** A recorded pid may have been reused by an unrelated process since; only engines and their guards are stopped. */
-    private static boolean isEngineProcess(ProcessHandle process) {
-        String commandLine = process.info().commandLine().orElse("");
-        return process.isAlive() && (commandLine.contains("dynalite") || commandLine.contains("redis-server"));
     }
 
     private Optional<Properties> read() {
@@ -102,10 +115,10 @@ final class EngineLock {
         }
     }
 
-    private void write(List<Long> enginePids) {
+    private void write(List<String> engines) {
         Properties properties = new Properties();
-        properties.setProperty("owner", Long.toString(ProcessHandle.current().pid()));
-        properties.setProperty("engines", enginePids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        properties.setProperty("owner", identity(ProcessHandle.current()));
+        properties.setProperty("engines", String.join(",", engines));
         try {
             Files.createDirectories(file.getParent());
             try (var writer = Files.newBufferedWriter(file)) {

@@ -34,6 +34,8 @@ final class LocalEngine {
     private final Process guard;
     private final int port;
     private final Path logFile;
+    /** The guard and everything it started, captured once ready: a process killed from outside loses its children. */
+    private List<ProcessHandle> processes = List.of();
 
     private LocalEngine(String name, Process guard, int port, Path logFile) {
         this.name = name;
@@ -59,6 +61,7 @@ final class LocalEngine {
                     .start();
             LocalEngine engine = new LocalEngine(name, guard, port, logFile);
             engine.awaitReady(timeout);
+            engine.processes = Stream.concat(Stream.of(guard.toHandle()), guard.descendants()).toList();
             log.info("Started {} on 127.0.0.1:{} (pid {})", name, port, engine.enginePid());
             return engine;
         }
@@ -75,9 +78,9 @@ final class LocalEngine {
         return name;
     }
 
-    /** The process ids of the guard and the engine, for the lock file that lets a later start clean up. */
-    List<Long> pids() {
-        return Stream.concat(Stream.of(guard.toHandle()), guard.descendants()).map(ProcessHandle::pid).toList();
+    /** The guard and the engine, for the lock file that lets a later start clean up. */
+    List<ProcessHandle> processes() {
+        return processes;
     }
 
     boolean isAlive() {
@@ -86,7 +89,7 @@ final class LocalEngine {
 
     /** Stops the engine: closes the guard's input, waits up to {@code grace}, then kills what is left. */
     void stop(Duration grace) {
-        List<ProcessHandle> processes = Stream.concat(guard.descendants(), Stream.of(guard.toHandle())).toList();
+        List<ProcessHandle> processes = Stream.concat(this.processes.stream(), guard.descendants()).distinct().toList();
         try {
             guard.getOutputStream().close();
         }

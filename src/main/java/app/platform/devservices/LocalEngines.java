@@ -120,7 +120,7 @@ final class LocalEngines {
                         redisUnavailable = redisMissing(settings);
                     }
                 }
-                lock.ifPresent(l -> l.record(engines.stream().flatMap(e -> e.pids().stream()).toList()));
+                lock.ifPresent(l -> l.record(engines.stream().flatMap(e -> e.processes().stream()).toList()));
                 return new EngineSet(engines, new Endpoints(dynamodbPort, redisPort, redisUnavailable), lock);
             }
             catch (RuntimeException e) {
