@@ -1,5 +1,8 @@
 package app.platform.dynamodb;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,13 +24,32 @@ class DynamoDbConfiguration {
     }
 
     @Bean
-    DynamoDbPlatform dynamoDbPlatform(DynamoDbTables tables, DynamoDbSettings settings) {
-        return new DynamoDbPlatform(tables, new CursorCodec(settings.cursorSecret()));
+    ItemWriter itemWriter(DynamoDbClient client, ObjectProvider<OutboxRelay> relay) {
+        return new ItemWriter(client, relayOrRefusal(relay));
     }
 
     @Bean
-    PlatformTransactionManager transactionManager() {
-        return new DynamoDbTransactionManager();
+    DynamoDbPlatform dynamoDbPlatform(DynamoDbTables tables, DynamoDbClient client, ItemWriter writer,
+            DynamoDbSettings settings) {
+        return new DynamoDbPlatform(tables, client, writer, new CursorCodec(settings.cursorSecret()));
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(ItemWriter writer, ObjectProvider<OutboxRelay> relay, Clock clock) {
+        return new DynamoDbTransactionManager(writer, relayOrRefusal(relay), clock);
+    }
+
+    @Bean
+    OutboxSweeper outboxSweeper(DynamoDbClient client, DynamoDbTables tables, ItemWriter writer, Clock clock,
+            DynamoDbSettings settings) {
+        return new OutboxSweeper(client, tables, writer, clock, settings.outboxGrace());
+    }
+
+    /** Resolved lazily: the event registry that relays outboxes itself builds on this configuration. */
+    private static OutboxRelay relayOrRefusal(ObjectProvider<OutboxRelay> relay) {
+        return publications -> relay.getIfAvailable(() -> refused -> {
+            throw new IllegalStateException("Events were published but no event publication registry is configured");
+        }).relay(publications);
     }
 
     @Bean

@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  *     (local and test runs; in AWS the tables are declared by {@code deploy/})
  * @param cursorSecret key that signs pagination cursors, identical on every instance
  * @param healthTimeout how long the health check waits for DynamoDB before reporting it down
+ * @param outboxGrace how old a transaction's outbox must be before the sweeper relays it (the committing instance
+ *     relays its own within milliseconds; older ones were left by a crash)
+ * @param outboxSweepInterval how often the sweeper looks for outboxes left by a crash
  */
 @Validated
 @ConfigurationProperties("app.dynamodb")
@@ -26,5 +29,7 @@ public record DynamoDbSettings(
         @DefaultValue("app-") @Pattern(regexp = "[a-zA-Z0-9_.-]*") String tablePrefix,
         @DefaultValue("true") boolean createTables,
         @NotBlank @Size(min = 32, message = "must be at least 32 characters") String cursorSecret,
-        @DefaultValue("2s") Duration healthTimeout) {
+        @DefaultValue("2s") Duration healthTimeout,
+        @DefaultValue("10s") Duration outboxGrace,
+        @DefaultValue("30s") Duration outboxSweepInterval) {
 }

@@ -28,12 +28,13 @@ public class DynamoDbTables {
     private final DynamoDbEnhancedClient enhancedClient;
     private final DynamoDbSettings settings;
     private final Set<String> logicalNames;
+    private final List<TableDefinitions.TableDefinition> definitions;
 
     DynamoDbTables(DynamoDbClient client, DynamoDbEnhancedClient enhancedClient, DynamoDbSettings settings) {
         this.client = client;
         this.enhancedClient = enhancedClient;
         this.settings = settings;
-        List<TableDefinitions.TableDefinition> definitions = TableDefinitions.load();
+        this.definitions = TableDefinitions.load();
         this.logicalNames = definitions.stream().map(TableDefinitions.TableDefinition::logicalName)
                 .collect(Collectors.toUnmodifiableSet());
         if (settings.createTables()) {
@@ -53,6 +54,14 @@ public class DynamoDbTables {
     /** Typed access to a declared table. */
     public <T> DynamoDbTable<T> table(String logicalName, TableSchema<T> schema) {
         return enhancedClient.table(physicalName(logicalName), schema);
+    }
+
+    /** The physical names of the declared tables that have an index of this name. */
+    public List<String> tablesWithIndex(String indexName) {
+        return definitions.stream()
+                .filter(definition -> definition.indexNames().contains(indexName))
+                .map(definition -> settings.tablePrefix() + definition.logicalName())
+                .toList();
     }
 
     /** The logical names of all declared tables. */

@@ -1,5 +1,7 @@
 package app.platform.dynamodb;
 
+import java.time.Clock;
+
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -13,7 +15,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class DynamoDbTransactionManager extends AbstractPlatformTransactionManager {
 
-    public DynamoDbTransactionManager() {
+    private final ItemWriter writer;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    DynamoDbTransactionManager(ItemWriter writer, OutboxRelay relay, Clock clock) {
+        this.writer = writer;
+        this.relay = relay;
+        this.clock = clock;
         setNestedTransactionAllowed(false);
     }
 
@@ -65,7 +74,7 @@ public class DynamoDbTransactionManager extends AbstractPlatformTransactionManag
 
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
-        unitOfWork(status).commit();
+        unitOfWork(status).commit(writer, relay, clock.instant());
     }
 
     @Override

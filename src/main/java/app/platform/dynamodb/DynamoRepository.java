@@ -1,5 +1,6 @@
 package app.platform.dynamodb;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,32 +10,43 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Base of a module's repository of one aggregate type in the module's table.
  *
  * <p>Items carry a version attribute ({@code @DynamoDbVersionAttribute}): {@link #save} writes only over the version
  * it was read at, and a lost race raises {@link StaleItem}. Inside a transaction ({@code @Transactional} with the
- * DynamoDB transaction manager) writes are held in the {@link UnitOfWork} and applied at commit; outside one they
- * are applied at once.
+ * DynamoDB transaction manager) writes are held in the {@link UnitOfWork} and applied at commit, together with the
+ * events the transaction published; outside one they are applied at once.
  *
  * @param <T> the item type, mapped with an Enhanced Client {@link TableSchema}
  */
 public abstract class DynamoRepository<T> {
 
+    private static final String VERSION_METADATA = "VersionedRecordExtension:VersionAttribute";
+    private static final Expression NOT_DELETED = Expression.builder()
+            .expression("attribute_not_exists(#deletedAt)")
+            .putExpressionName("#deletedAt", ItemWriter.DELETED_AT)
+            .build();
+
     private final DynamoDbTable<T> table;
     private final TableSchema<T> schema;
+    private final DynamoDbClient client;
+    private final ItemWriter writer;
     private final CursorCodec cursors;
+    private final Optional<String> versionAttribute;
 
     protected DynamoRepository(DynamoDbPlatform platform, String logicalTable, TableSchema<T> schema) {
         this.table = platform.tables().table(logicalTable, schema);
         this.schema = schema;
+        this.client = platform.client();
+        this.writer = platform.writer();
         this.cursors = platform.cursors();
+        this.versionAttribute = schema.tableMetadata().customMetadataObject(VERSION_METADATA, String.class);
     }
 
     /** The item with this key, as the current transaction sees it. */
@@ -44,33 +56,44 @@ public abstract class DynamoRepository<T> {
         if (pending.isPresent()) {
             return Optional.ofNullable(schema.itemType().rawClass().cast(pending.get().itemAfter()));
         }
-        return Optional.ofNullable(table.getItem(request -> request.key(key).consistentRead(true)));
+        Map<String, AttributeValue> item = client.getItem(request -> request.tableName(table.tableName())
+                .key(aggregate.key()).consistentRead(true)).item();
+        if (item == null || item.isEmpty() || item.containsKey(ItemWriter.DELETED_AT)) {
+            return Optional.empty();
+        }
+        return Optional.of(schema.mapToItem(item));
     }
 
     /** Creates the item; {@link DuplicateItem} if an item with its key exists. */
     public void create(T item) {
-        Key key = table.keyFrom(item);
-        String partitionKey = schema.tableMetadata().primaryPartitionKey();
-        Expression absent = Expression.builder()
-                .expression("attribute_not_exists(#pk)")
-                .putExpressionName("#pk", partitionKey)
-                .build();
-        write(key, item, () -> translate(key, true,
-                () -> table.putItem(PutItemEnhancedRequest.builder(schema.itemType().rawClass())
-                        .item(item)
-                        .conditionExpression(absent)
-                        .build())));
+        Map<String, AttributeValue> attributes = new HashMap<>(schema.itemToMap(item, true));
+        versionAttribute.ifPresent(version -> attributes.put(version, AttributeValue.fromN(
+                Long.toString(currentVersion(attributes, version).orElse(0L) + 1))));
+        ItemWrite.Condition absent = new ItemWrite.Condition("attribute_not_exists(#pk)",
+                Map.of("#pk", schema.tableMetadata().primaryPartitionKey()), Map.of());
+        write(item, new ItemWrite(table.tableName(), keyOf(item), attributes, absent, true));
     }
 
     /** Writes the item over the version it was read at (or creates it when it has no version yet). */
     public void save(T item) {
-        Key key = table.keyFrom(item);
-        write(key, item, () -> translate(key, false, () -> table.putItem(item)));
+        Map<String, AttributeValue> attributes = new HashMap<>(schema.itemToMap(item, true));
+        ItemWrite.Condition condition = null;
+        if (versionAttribute.isPresent()) {
+            String version = versionAttribute.get();
+            Optional<Long> current = currentVersion(attributes, version);
+            condition = current
+                    .map(read -> new ItemWrite.Condition("#version = :version", Map.of("#version", version),
+                            Map.of(":version", AttributeValue.fromN(Long.toString(read)))))
+                    .orElse(new ItemWrite.Condition("attribute_not_exists(#version)", Map.of("#version", version),
+                            Map.of()));
+            attributes.put(version, AttributeValue.fromN(Long.toString(current.orElse(0L) + 1)));
+        }
+        write(item, new ItemWrite(table.tableName(), keyOf(item), attributes, condition, false));
     }
 
     /** Deletes the item with this key, if there is one. */
     public void delete(Key key) {
-        write(key, null, () -> table.deleteItem(key));
+        write(null, new ItemWrite(table.tableName(), key.primaryKeyMap(schema), null, null, false));
     }
 
     /**
@@ -85,6 +108,7 @@ public abstract class DynamoRepository<T> {
         String fullScope = table.tableName() + "|" + (index == null ? "" : index) + "|" + scope;
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()
                 .queryConditional(condition)
+                .filterExpression(NOT_DELETED)
                 .exclusiveStartKey(cursors.decode(fullScope, cursor))
                 .limit(limit)
                 .scanIndexForward(forward)
@@ -99,29 +123,26 @@ public abstract class DynamoRepository<T> {
         return schema.tableMetadata();
     }
 
-    private void write(Key key, T itemAfter, Runnable apply) {
+    private void write(T itemAfter, ItemWrite write) {
         Optional<UnitOfWork> unitOfWork = UnitOfWork.current();
         if (unitOfWork.isPresent()) {
-            unitOfWork.get().register(new UnitOfWork.PendingWrite(ref(key), itemAfter, apply));
+            unitOfWork.get().register(new UnitOfWork.PendingWrite(
+                    new UnitOfWork.AggregateRef(write.table(), write.key()), itemAfter, write));
         }
         else {
-            apply.run();
+            writer.apply(write);
         }
     }
 
-    private void translate(Key key, boolean creating, Runnable write) {
-        try {
-            write.run();
-        }
-        catch (ConditionalCheckFailedException conflict) {
-            Map<String, AttributeValue> keyMap = key.primaryKeyMap(schema);
-            throw creating ? new DuplicateItem(table.tableName(), keyMap, conflict)
-                    : new StaleItem(table.tableName(), keyMap, conflict);
-        }
+    private Map<String, AttributeValue> keyOf(T item) {
+        return table.keyFrom(item).primaryKeyMap(schema);
+    }
+
+    private static Optional<Long> currentVersion(Map<String, AttributeValue> attributes, String version) {
+        return Optional.ofNullable(attributes.get(version)).map(AttributeValue::n).map(Long::valueOf);
     }
 
     private UnitOfWork.AggregateRef ref(Key key) {
         return new UnitOfWork.AggregateRef(table.tableName(), key.primaryKeyMap(schema));
     }
-
 }

@@ -1,5 +1,8 @@
 package app.platform.dynamodb;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,13 +12,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The writes of one DynamoDB transaction, held back until commit. A transaction writes at most one aggregate item;
- * a rolled-back transaction writes nothing.
+ * The writes of one DynamoDB transaction, held back until commit: at most one aggregate item, and the event
+ * publications the transaction created. A rolled-back transaction writes nothing.
+ *
+ * <p>At commit, publications travel in the aggregate item's outbox (one atomic write, see {@link ItemWriter}) and
+ * are then relayed to the event registry. A transaction that writes no aggregate writes its publications to the
+ * registry directly.
  */
 public final class UnitOfWork {
 
     private final String transactionId = UUID.randomUUID().toString();
     private PendingWrite pending;
+    private final List<Map<String, AttributeValue>> publications = new ArrayList<>();
     private boolean rollbackOnly;
 
     UnitOfWork() {
@@ -41,7 +49,15 @@ public final class UnitOfWork {
     }
 
     /** A write to apply at commit, and the item as it will be after it ({@code null} for a delete). */
-    record PendingWrite(AggregateRef aggregate, Object itemAfter, Runnable apply) {
+    record PendingWrite(AggregateRef aggregate, Object itemAfter, ItemWrite write) {
+    }
+
+    /**
+     * Adds an event publication (a registry item) to write at commit, with the aggregate or alone. The event
+     * registry calls this when an event is published inside the transaction.
+     */
+    public void addPublication(Map<String, AttributeValue> publication) {
+        publications.add(Map.copyOf(publication));
     }
 
     void register(PendingWrite write) {
@@ -56,15 +72,28 @@ public final class UnitOfWork {
         return Optional.ofNullable(pending).filter(write -> write.aggregate().equals(aggregate));
     }
 
-    void commit() {
-        if (pending != null) {
-            pending.apply().run();
+    void commit(ItemWriter writer, OutboxRelay relay, Instant now) {
+        try {
+            if (pending == null) {
+                if (!publications.isEmpty()) {
+                    relay.relay(List.copyOf(publications));
+                }
+            }
+            else if (publications.isEmpty()) {
+                writer.apply(pending.write());
+            }
+            else {
+                writer.apply(pending.write(), new ItemWriter.Outbox(transactionId, List.copyOf(publications), now));
+            }
         }
-        pending = null;
+        finally {
+            discard();
+        }
     }
 
     void discard() {
         pending = null;
+        publications.clear();
     }
 
     void markRollbackOnly() {

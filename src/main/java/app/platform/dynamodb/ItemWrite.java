@@ -1,0 +1,26 @@
+package app.platform.dynamodb;
+
+import java.util.Map;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One aggregate write as the unit of work applies it: a put of the whole item under a condition, or a delete.
+ *
+ * @param table the physical table
+ * @param key the item's primary key
+ * @param item the item after the write, or {@code null} for a delete
+ * @param condition what must hold before the write (the version or the item's absence), or {@code null}
+ * @param creating whether a failed condition means a duplicate (create) or a stale version (save)
+ */
+record ItemWrite(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item, Condition condition,
+        boolean creating) {
+
+    /** A condition expression with its placeholders. */
+    record Condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+    }
+
+    boolean isDelete() {
+        return item == null;
+    }
+}

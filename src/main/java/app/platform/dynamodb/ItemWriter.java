@@ -1,0 +1,180 @@
+package app.platform.dynamodb;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Applies aggregate writes, with the transaction's outbox when it published events.
+ *
+ * <p>An item whose transaction published events carries them in its {@code outbox} attribute, written by the same
+ * single-item request as the state change: that request is the transaction's atomic point. The outbox is then
+ * relayed to the event registry and removed. Until it is removed no other write may replace the item: every write
+ * is conditional on {@code attribute_not_exists(outboxTx)}, and a write that finds a pending outbox relays it first
+ * and tries again. A crash before the removal leaves the item in the sparse {@code outbox} index, where the
+ * {@link OutboxSweeper} finds it.
+ */
+public class ItemWriter {
+
+    static final String OUTBOX = "outbox";
+    static final String OUTBOX_TX = "outboxTx";
+    static final String OUTBOX_SHARD = "outboxShard";
+    static final String OUTBOX_AT = "outboxAt";
+    static final String OUTBOX_INDEX = "outbox";
+    /** Marks an item deleted by a transaction whose outbox is not relayed yet; readers treat it as absent. */
+    static final String DELETED_AT = "deletedAt";
+    private static final int OUTBOX_SHARDS = 4;
+    private static final int PENDING_OUTBOX_RETRIES = 3;
+    private static final Logger log = LoggerFactory.getLogger(ItemWriter.class);
+
+    private final DynamoDbClient client;
+    private final OutboxRelay relay;
+
+    ItemWriter(DynamoDbClient client, OutboxRelay relay) {
+        this.client = client;
+        this.relay = relay;
+    }
+
+    /** Applies a write without events. */
+    void apply(ItemWrite write) {
+        apply(write, null);
+    }
+
+    /**
+     * Applies a write; with an outbox, writes it atomically with the item, relays it and removes it. A failure after
+     * the item write is logged, not thrown: the transaction has committed and the sweeper finishes the relay.
+     */
+    void apply(ItemWrite write, Outbox outbox) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send(write, outbox);
+                break;
+            }
+            catch (ConditionalCheckFailedException failed) {
+                Map<String, AttributeValue> current = failed.hasItem() && !failed.item().isEmpty() ? failed.item()
+                        : currentItem(write);
+                if (!current.containsKey(OUTBOX_TX) || attempt > PENDING_OUTBOX_RETRIES) {
+                    throw conflict(write, failed);
+                }
+                relayPending(write.table(), write.key(), current);
+            }
+        }
+        if (outbox != null) {
+            try {
+                relay.relay(outbox.publications());
+                removeOutbox(write.table(), write.key(), outbox.transactionId(), write.isDelete());
+            }
+            catch (RuntimeException relayFailed) {
+                log.warn("Transaction {} committed but its {} event publication(s) could not be relayed yet ({}); "
+                        + "the outbox sweeper will relay them", outbox.transactionId(), outbox.publications().size(),
+                        relayFailed.toString());
+            }
+        }
+    }
+
+    /** Relays and removes the outbox an item carries; used by writers that find one and by the sweeper. */
+    void relayPending(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
+        AttributeValue outbox = item.get(OUTBOX);
+        String transactionId = item.get(OUTBOX_TX).s();
+        if (outbox != null && outbox.hasL()) {
+            relay.relay(outbox.l().stream().map(AttributeValue::m).toList());
+        }
+        removeOutbox(table, key, transactionId, item.containsKey(DELETED_AT));
+    }
+
+    /** The item as stored, for engines that do not return it with a failed condition (dynalite). */
+    private Map<String, AttributeValue> currentItem(ItemWrite write) {
+        Map<String, AttributeValue> item = client.getItem(request -> request.tableName(write.table()).key(write.key())
+                .consistentRead(true)).item();
+        return item == null ? Map.of() : item;
+    }
+
+    private void send(ItemWrite write, Outbox outbox) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#outboxTx", OUTBOX_TX);
+        String noPendingOutbox = "attribute_not_exists(#outboxTx)";
+        if (write.condition() != null) {
+            names.putAll(write.condition().names());
+            values.putAll(write.condition().values());
+        }
+        String condition = write.condition() == null ? noPendingOutbox
+                : noPendingOutbox + " AND (" + write.condition().expression() + ")";
+        if (write.isDelete() && outbox == null) {
+            client.deleteItem(request -> request.tableName(write.table()).key(write.key())
+                    .conditionExpression(condition).expressionAttributeNames(names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return;
+        }
+        Map<String, AttributeValue> item = new HashMap<>(write.isDelete() ? write.key() : write.item());
+        if (outbox != null) {
+            item.putAll(outbox.attributes(shardOf(write.key())));
+            if (write.isDelete()) {
+                item.put(DELETED_AT, AttributeValue.fromS(outbox.createdAt().toString()));
+            }
+        }
+        client.putItem(request -> request.tableName(write.table()).item(item)
+                .conditionExpression(condition).expressionAttributeNames(names)
+                .expressionAttributeValues(values.isEmpty() ? null : values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    }
+
+    private void removeOutbox(String table, Map<String, AttributeValue> key, String transactionId, boolean tombstone) {
+        Map<String, String> names = Map.of("#outboxTx", OUTBOX_TX);
+        Map<String, AttributeValue> values = Map.of(":tx", AttributeValue.fromS(transactionId));
+        try {
+            if (tombstone) {
+                client.deleteItem(request -> request.tableName(table).key(key)
+                        .conditionExpression("#outboxTx = :tx")
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
+            }
+            else {
+                client.updateItem(request -> request.tableName(table).key(key)
+                        .updateExpression("REMOVE #outbox, #outboxTx, #outboxShard, #outboxAt")
+                        .conditionExpression("#outboxTx = :tx")
+                        .expressionAttributeNames(Map.of("#outbox", OUTBOX, "#outboxTx", OUTBOX_TX,
+                                "#outboxShard", OUTBOX_SHARD, "#outboxAt", OUTBOX_AT))
+                        .expressionAttributeValues(values));
+            }
+        }
+        catch (ConditionalCheckFailedException alreadyRemoved) {
+            log.debug("Outbox of transaction {} in {} was already relayed", transactionId, table);
+        }
+    }
+
+    private static RuntimeException conflict(ItemWrite write, ConditionalCheckFailedException failed) {
+        return write.creating() ? new DuplicateItem(write.table(), write.key(), failed)
+                : new StaleItem(write.table(), write.key(), failed);
+    }
+
+    private static String shardOf(Map<String, AttributeValue> key) {
+        return Integer.toString(Math.floorMod(key.hashCode(), OUTBOX_SHARDS));
+    }
+
+    /** The shards of the sparse outbox index, for the sweeper. */
+    static List<String> shards() {
+        return java.util.stream.IntStream.range(0, OUTBOX_SHARDS).mapToObj(Integer::toString).toList();
+    }
+
+    /** The event publications of one transaction, carried by its aggregate item until relayed. */
+    record Outbox(String transactionId, List<Map<String, AttributeValue>> publications, Instant createdAt) {
+
+        Map<String, AttributeValue> attributes(String shard) {
+            return Map.of(
+                    OUTBOX, AttributeValue.fromL(publications.stream().map(AttributeValue::fromM).toList()),
+                    OUTBOX_TX, AttributeValue.fromS(transactionId),
+                    OUTBOX_SHARD, AttributeValue.fromS(shard),
+                    OUTBOX_AT, AttributeValue.fromS(SortableTime.format(createdAt)));
+        }
+    }
+}

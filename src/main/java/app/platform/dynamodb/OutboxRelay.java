@@ -1,0 +1,17 @@
+package app.platform.dynamodb;
+
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Moves a committed transaction's event publications into the event publication registry. Implemented by the event
+ * registry; called by the unit of work right after the aggregate write and by the outbox sweeper after a crash.
+ * Relaying the same publications twice must be harmless.
+ */
+public interface OutboxRelay {
+
+    /** Writes the publications (registry items) unless they are there already. */
+    void relay(List<Map<String, AttributeValue>> publications);
+}

@@ -1,0 +1,326 @@
+package app.platform.events;
+
+import static app.platform.events.PublicationItems.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.modulith.events.support.CompletionMode;
+
+import app.platform.dynamodb.OutboxRelay;
+import app.platform.dynamodb.SortableTime;
+import app.platform.dynamodb.UnitOfWork;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * Spring Modulith's event publication registry on DynamoDB.
+ *
+ * <p>A publication created inside a transaction is not written here: it joins the transaction's {@link UnitOfWork}
+ * and reaches the table through the aggregate's outbox at commit ({@link #relay}), so a rolled-back transaction
+ * leaves none behind. Outside a transaction it is written at once. Status changes are single conditional updates,
+ * so that of several instances sharing the table only one claims a publication for resubmission. Lookups use the
+ * sparse {@code status}, {@code event} and {@code completed} indexes, never a scan.
+ */
+class DynamoDbEventPublicationRepository implements EventPublicationRepository, OutboxRelay {
+
+    private static final List<Status> INCOMPLETE = List.of(Status.PUBLISHED, Status.PROCESSING, Status.RESUBMITTED,
+            Status.FAILED);
+
+    private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#\\w+");
+    private static final Map<String, String> ATTRIBUTES = Map.of("#id", ID, "#status", STATUS,
+            "#statusShard", STATUS_SHARD, "#statusSort", STATUS_SORT, "#eventKey", EVENT_KEY,
+            "#completedAt", COMPLETED_AT, "#completedShard", COMPLETED_SHARD, "#completedSort", COMPLETED_SORT,
+            "#attempts", ATTEMPTS, "#resubmittedAt", RESUBMITTED_AT);
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final String archiveTable;
+    private final PublicationItems items;
+    private final CompletionMode completionMode;
+
+    DynamoDbEventPublicationRepository(DynamoDbClient client, String table, String archiveTable,
+            PublicationItems items, CompletionMode completionMode) {
+        this.client = client;
+        this.table = table;
+        this.archiveTable = archiveTable;
+        this.items = items;
+        this.completionMode = completionMode;
+    }
+
+    @Override
+    public TargetEventPublication create(TargetEventPublication publication) {
+        Map<String, AttributeValue> item = items.toItem(publication);
+        UnitOfWork.current().ifPresentOrElse(work -> work.addPublication(item), () -> putIfAbsent(table, item));
+        return publication;
+    }
+
+    @Override
+    public void relay(List<Map<String, AttributeValue>> publications) {
+        publications.forEach(item -> putIfAbsent(table, item));
+    }
+
+    @Override
+    public void markProcessing(UUID identifier) {
+        transition(identifier, Status.PROCESSING, "", Map.of());
+    }
+
+    @Override
+    public void markFailed(UUID identifier) {
+        transition(identifier, Status.FAILED, "", Map.of());
+    }
+
+    @Override
+    public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
+        return transition(identifier, Status.RESUBMITTED, ", #attempts = #attempts + :one, #resubmittedAt = :at",
+                Map.of(":one", AttributeValue.fromN("1"), ":at", s(SortableTime.format(resubmissionDate))));
+    }
+
+    @Override
+    public void markCompleted(Object event, PublicationTargetIdentifier identifier, Instant completionDate) {
+        findIncomplete(event, identifier).forEach(it -> markCompleted(it.getIdentifier(), completionDate));
+    }
+
+    @Override
+    public void markCompleted(UUID identifier, Instant completionDate) {
+        switch (completionMode) {
+            case DELETE -> delete(table, identifier);
+            case ARCHIVE -> archive(identifier, completionDate);
+            case UPDATE -> complete(identifier, completionDate);
+        }
+    }
+
+    @Override
+    public List<TargetEventPublication> findIncompletePublications() {
+        return findByStatuses(INCOMPLETE, null, -1);
+    }
+
+    @Override
+    public List<TargetEventPublication> findIncompletePublicationsPublishedBefore(Instant instant) {
+        return findByStatuses(INCOMPLETE, instant, -1);
+    }
+
+    @Override
+    public Optional<TargetEventPublication> findIncompletePublicationsByEventAndTargetIdentifier(Object event,
+            PublicationTargetIdentifier targetIdentifier) {
+        return findIncomplete(event, targetIdentifier).findFirst();
+    }
+
+    @Override
+    public List<TargetEventPublication> findCompletedPublications() {
+        return completed(null).map(items::fromItem).map(TargetEventPublication.class::cast).toList();
+    }
+
+    @Override
+    public void deletePublications(List<UUID> identifiers) {
+        identifiers.forEach(id -> {
+            delete(table, id);
+            delete(archiveTable, id);
+        });
+    }
+
+    @Override
+    public void deleteCompletedPublications() {
+        deleteCompleted(null);
+    }
+
+    @Override
+    public void deleteCompletedPublicationsBefore(Instant instant) {
+        deleteCompleted(instant);
+    }
+
+    @Override
+    public List<TargetEventPublication> findFailedPublications(FailedCriteria criteria) {
+        return findByStatuses(List.of(Status.FAILED), criteria.getPublicationDateReference(),
+                criteria.getMaxItemsToRead());
+    }
+
+    @Override
+    public List<TargetEventPublication> findByStatus(Status status) {
+        return status == Status.COMPLETED ? findCompletedPublications() : findByStatuses(List.of(status), null, -1);
+    }
+
+    @Override
+    public int countByStatus(Status status) {
+        if (status == Status.COMPLETED) {
+            return (int) completed(null).count();
+        }
+        int count = 0;
+        for (int shard = 0; shard < items.shards(); shard++) {
+            count += client.query(statusQuery(status.name() + "#" + shard, null).select(Select.COUNT).build()).count();
+        }
+        return count;
+    }
+
+    private boolean transition(UUID identifier, Status status, String extraSet, Map<String, AttributeValue> extra) {
+        Map<String, AttributeValue> values = new HashMap<>(extra);
+        values.put(":status", s(status.name()));
+        values.put(":shard", s(items.statusShard(status, identifier)));
+        try {
+            String update = "SET #status = :status, #statusShard = :shard" + extraSet;
+            String condition = "attribute_exists(#id) AND attribute_not_exists(#completedAt) AND #status <> :status";
+            client.updateItem(request -> request.tableName(table).key(key(identifier))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(namesIn(update, condition))
+                    .expressionAttributeValues(values));
+            return true;
+        }
+        catch (ConditionalCheckFailedException claimedOrGone) {
+            return false;
+        }
+    }
+
+    private void complete(UUID identifier, Instant completionDate) {
+        try {
+            String update = "SET #status = :completed, #completedAt = :at, #completedShard = :shard, "
+                    + "#completedSort = :sort REMOVE #statusShard, #statusSort, #eventKey";
+            String condition = "attribute_exists(#id)";
+            client.updateItem(request -> request.tableName(table).key(key(identifier))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(namesIn(update, condition))
+                    .expressionAttributeValues(Map.of(
+                            ":completed", s(Status.COMPLETED.name()),
+                            ":at", s(SortableTime.format(completionDate)),
+                            ":shard", s(items.completedShard(identifier)),
+                            ":sort", s(sortKey(completionDate, identifier)))));
+        }
+        catch (ConditionalCheckFailedException notRelayedYet) {
+            // Completed before its outbox was relayed: the relay will bring it and it will be delivered again.
+        }
+    }
+
+    private void archive(UUID identifier, Instant completionDate) {
+        Map<String, AttributeValue> item = client.getItem(request -> request.tableName(table).key(key(identifier))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return;
+        }
+        Map<String, AttributeValue> archived = new HashMap<>(item);
+        List.of(STATUS_SHARD, STATUS_SORT, EVENT_KEY).forEach(archived::remove);
+        archived.put(STATUS, s(Status.COMPLETED.name()));
+        archived.put(COMPLETED_AT, s(SortableTime.format(completionDate)));
+        archived.put(COMPLETED_SHARD, s(items.completedShard(identifier)));
+        archived.put(COMPLETED_SORT, s(sortKey(completionDate, identifier)));
+        client.putItem(request -> request.tableName(archiveTable).item(archived));
+        delete(table, identifier);
+    }
+
+    private Stream<TargetEventPublication> findIncomplete(Object event, PublicationTargetIdentifier identifier) {
+        String eventKey = eventKey(identifier.getValue(), items.serialize(event));
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(EVENT_INDEX)
+                .keyConditionExpression("#eventKey = :key")
+                .expressionAttributeNames(Map.of("#eventKey", EVENT_KEY))
+                .expressionAttributeValues(Map.of(":key", s(eventKey)))
+                .build();
+        return client.queryPaginator(query).items().stream()
+                .map(items::fromItem)
+                .sorted(Comparator.comparing(StoredPublication::getPublicationDate))
+                .map(TargetEventPublication.class::cast);
+    }
+
+    private List<TargetEventPublication> findByStatuses(List<Status> statuses, Instant before, long limit) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (Status status : statuses) {
+            for (int shard = 0; shard < items.shards(); shard++) {
+                QueryRequest.Builder query = statusQuery(status.name() + "#" + shard, before);
+                client.queryPaginator(query.build()).items().forEach(found::add);
+            }
+        }
+        Stream<Map<String, AttributeValue>> sorted = found.stream()
+                .sorted(Comparator.comparing(item -> item.get(STATUS_SORT).s()));
+        if (limit >= 0) {
+            sorted = sorted.limit(limit);
+        }
+        return sorted.map(items::fromItem).map(TargetEventPublication.class::cast).toList();
+    }
+
+    private QueryRequest.Builder statusQuery(String shard, Instant before) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":shard", s(shard)));
+        String condition = "#statusShard = :shard";
+        if (before != null) {
+            condition += " AND #statusSort < :before";
+            values.put(":before", s(SortableTime.format(before)));
+        }
+        Map<String, String> names = new HashMap<>(Map.of("#statusShard", STATUS_SHARD));
+        if (before != null) {
+            names.put("#statusSort", STATUS_SORT);
+        }
+        return QueryRequest.builder().tableName(table).indexName(STATUS_INDEX)
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values);
+    }
+
+    private Stream<Map<String, AttributeValue>> completed(Instant before) {
+        String source = completionMode == CompletionMode.ARCHIVE ? archiveTable : table;
+        return Stream.iterate(0, shard -> shard < items.shards(), shard -> shard + 1).flatMap(shard -> {
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":shard", s("COMPLETED#" + shard)));
+            Map<String, String> names = new HashMap<>(Map.of("#completedShard", COMPLETED_SHARD));
+            String condition = "#completedShard = :shard";
+            if (before != null) {
+                condition += " AND #completedSort < :before";
+                names.put("#completedSort", COMPLETED_SORT);
+                values.put(":before", s(SortableTime.format(before)));
+            }
+            QueryRequest query = QueryRequest.builder().tableName(source).indexName(COMPLETED_INDEX)
+                    .keyConditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build();
+            return client.queryPaginator(query).items().stream();
+        });
+    }
+
+    private void deleteCompleted(Instant before) {
+        String source = completionMode == CompletionMode.ARCHIVE ? archiveTable : table;
+        completed(before).map(item -> UUID.fromString(item.get(ID).s())).toList()
+                .forEach(id -> delete(source, id));
+    }
+
+    private void putIfAbsent(String target, Map<String, AttributeValue> item) {
+        try {
+            client.putItem(request -> request.tableName(target).item(item)
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", ID)));
+        }
+        catch (ConditionalCheckFailedException alreadyThere) {
+            // Relayed before (an interrupted commit finished by the sweeper, or a retry): nothing to do.
+        }
+    }
+
+    private void delete(String target, UUID identifier) {
+        client.deleteItem(request -> request.tableName(target).key(key(identifier)));
+    }
+
+    private static Map<String, AttributeValue> key(UUID identifier) {
+        return Map.of(ID, s(identifier.toString()));
+    }
+
+    /** The attribute names an expression uses: DynamoDB refuses unused ones. */
+    private static Map<String, String> namesIn(String... expressions) {
+        Map<String, String> names = new HashMap<>();
+        for (String expression : expressions) {
+            NAME_PLACEHOLDER.matcher(expression).results().map(MatchResult::group)
+                    .forEach(placeholder -> names.put(placeholder, ATTRIBUTES.get(placeholder)));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,29 @@
+package app.platform.events;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.events.support.CompletionMode;
+
+import app.platform.dynamodb.DynamoDbTables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Makes DynamoDB the store of Spring Modulith's event publication registry; Spring Modulith's auto-configuration
+ * builds the registry, the persistent event multicaster and the staleness monitor on top of it.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventRegistryConfiguration {
+
+    static final String TABLE = "event-publications";
+    static final String ARCHIVE_TABLE = "event-publication-archive";
+
+    @Bean
+    DynamoDbEventPublicationRepository eventPublicationRepository(DynamoDbClient client, DynamoDbTables tables,
+            EventSerializer serializer, EventRegistrySettings settings, Environment environment) {
+        return new DynamoDbEventPublicationRepository(client, tables.physicalName(TABLE),
+                tables.physicalName(ARCHIVE_TABLE), new PublicationItems(serializer, settings.shards()),
+                CompletionMode.from(environment));
+    }
+}

@@ -1,0 +1,20 @@
+package app.platform.events;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the DynamoDB event publication registry. The completion mode is Spring Modulith's own
+ * {@code spring.modulith.events.completion-mode} (update, delete or archive).
+ *
+ * @param shards how many partitions each status spreads over in the sparse status index, so that a high publication
+ *     rate does not concentrate on one index partition; lookups query every shard
+ */
+@Validated
+@ConfigurationProperties("app.events")
+public record EventRegistrySettings(@DefaultValue("4") @Min(1) @Max(64) int shards) {
+}

@@ -1,0 +1,141 @@
+package app.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.util.ClassUtils;
+
+import app.platform.dynamodb.SortableTime;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The registry's item layout. One item per publication (event x listener), keyed by the publication id. While a
+ * publication is incomplete it sits in the sparse {@code status} index (partition {@code <STATUS>#<shard>}, sorted
+ * by publication date) and the {@code event} index (the hash of listener and serialized event); once completed it
+ * leaves both and, when kept, enters the {@code completed} index.
+ */
+final class PublicationItems {
+
+    static final String ID = "pk";
+    static final String EVENT_TYPE = "eventType";
+    static final String LISTENER = "listenerId";
+    static final String EVENT = "event";
+    static final String PUBLISHED_AT = "publicationDate";
+    static final String STATUS = "status";
+    static final String COMPLETED_AT = "completionDate";
+    static final String ATTEMPTS = "completionAttempts";
+    static final String RESUBMITTED_AT = "lastResubmissionDate";
+    static final String STATUS_SHARD = "statusShard";
+    static final String STATUS_SORT = "statusSort";
+    static final String EVENT_KEY = "eventKey";
+    static final String COMPLETED_SHARD = "completedShard";
+    static final String COMPLETED_SORT = "completedSort";
+    static final String STATUS_INDEX = "status";
+    static final String EVENT_INDEX = "event";
+    static final String COMPLETED_INDEX = "completed";
+
+    private final EventSerializer serializer;
+    private final int shards;
+
+    PublicationItems(EventSerializer serializer, int shards) {
+        this.serializer = serializer;
+        this.shards = shards;
+    }
+
+    Map<String, AttributeValue> toItem(TargetEventPublication publication) {
+        String serialized = serialize(publication.getEvent());
+        String listener = publication.getTargetIdentifier().getValue();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ID, s(publication.getIdentifier().toString()));
+        item.put(EVENT_TYPE, s(publication.getEvent().getClass().getName()));
+        item.put(LISTENER, s(listener));
+        item.put(EVENT, s(serialized));
+        item.put(PUBLISHED_AT, s(SortableTime.format(publication.getPublicationDate())));
+        item.put(STATUS, s(Status.PUBLISHED.name()));
+        item.put(ATTEMPTS, AttributeValue.fromN("1"));
+        item.put(RESUBMITTED_AT, s(SortableTime.format(publication.getPublicationDate())));
+        item.put(STATUS_SHARD, s(statusShard(Status.PUBLISHED, publication.getIdentifier())));
+        item.put(STATUS_SORT, s(sortKey(publication.getPublicationDate(), publication.getIdentifier())));
+        item.put(EVENT_KEY, s(eventKey(listener, serialized)));
+        return item;
+    }
+
+    StoredPublication fromItem(Map<String, AttributeValue> item) {
+        Object event = serializer.deserialize(item.get(EVENT).s(), eventClass(item.get(EVENT_TYPE).s()));
+        return new StoredPublication(
+                UUID.fromString(item.get(ID).s()),
+                event,
+                PublicationTargetIdentifier.of(item.get(LISTENER).s()),
+                instant(item, PUBLISHED_AT),
+                Status.valueOf(item.get(STATUS).s()),
+                instant(item, COMPLETED_AT),
+                item.containsKey(ATTEMPTS) ? Integer.parseInt(item.get(ATTEMPTS).n()) : 1,
+                instant(item, RESUBMITTED_AT));
+    }
+
+    String serialize(Object event) {
+        return serializer.serialize(event).toString();
+    }
+
+    String statusShard(Status status, UUID id) {
+        return status.name() + "#" + shardOf(id);
+    }
+
+    String completedShard(UUID id) {
+        return "COMPLETED#" + shardOf(id);
+    }
+
+    int shards() {
+        return shards;
+    }
+
+    static String sortKey(Instant instant, UUID id) {
+        return SortableTime.format(instant) + "#" + id;
+    }
+
+    static String eventKey(String listener, String serializedEvent) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(listener.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(serializedEvent.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private int shardOf(UUID id) {
+        return Math.floorMod(id.hashCode(), shards);
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null ? null : SortableTime.parse(value.s());
+    }
+
+    private static Class<?> eventClass(String name) {
+        try {
+            return ClassUtils.forName(name, PublicationItems.class.getClassLoader());
+        }
+        catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("Event type " + name + " of a stored publication is not on the class path",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package app.platform.dynamodb;
+
+import static app.platform.dynamodb.FaultInjectingDynamoDbClient.writeTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.platform.PlatformIntegrationTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The commit protocol: a transaction's state change and its events are both there or both absent, whatever write
+ * fails, and every committed event reaches its listener.
+ */
+@PlatformIntegrationTest
+class TransactionalEventsTests {
+
+    @Autowired
+    Notes notes;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    NoteWrittenListener listener;
+
+    @Autowired
+    EventPublicationRepository registry;
+
+    @Autowired
+    IncompleteEventPublications incomplete;
+
+    @Autowired
+    OutboxSweeper sweeper;
+
+    @Autowired
+    DynamoDbClient client;
+
+    @Autowired
+    DynamoDbTables tables;
+
+    private final String owner = "owner-" + UUID.randomUUID();
+    private final NoteWritten written = new NoteWritten(owner, "n1");
+
+    @AfterEach
+    void clearFaults() {
+        faults().clearFaults();
+    }
+
+    @Test
+    void anEventOfACommittedTransactionReachesItsListenerAndItsPublicationCompletes() {
+        createNoteAndPublish("hello");
+
+        await().untilAsserted(() -> assertThat(listener.received(owner)).containsExactly(written));
+        await().untilAsserted(() -> assertThat(completed()).as("completed publication").isTrue());
+        assertThat(incompleteOfOwner()).isZero();
+        assertThat(storedNote()).doesNotContainKey(ItemWriter.OUTBOX_TX);
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNeitherStateNorPublication() {
+        assertThatThrownBy(() -> transaction().executeWithoutResult(status -> {
+            notes.create(Note.of(owner, "n1", "doomed"));
+            events.publishEvent(written);
+            throw new IllegalStateException("business rule failed");
+        })).hasMessage("business rule failed");
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(listener.received(owner)).isEmpty());
+        assertThat(notes.find(Note.key(owner, "n1"))).isEmpty();
+        assertThat(incompleteOfOwner()).isZero();
+        assertThat(completed()).isFalse();
+    }
+
+    @Test
+    void aTransactionThatOnlyPublishesWritesItsPublicationsDirectly() {
+        transaction().executeWithoutResult(status -> events.publishEvent(written));
+
+        await().untilAsserted(() -> assertThat(listener.received(owner)).containsExactly(written));
+        await().untilAsserted(() -> assertThat(completed()).isTrue());
+    }
+
+    @Test
+    void aCrashAtTheAggregateWriteLeavesNeitherStateNorPublication() {
+        faults().failWhen(writeTo("test-notes"));
+
+        assertThatThrownBy(() -> createNoteAndPublish("lost"))
+                .isInstanceOf(FaultInjectingDynamoDbClient.InjectedFault.class);
+        faults().clearFaults();
+
+        assertThat(notes.find(Note.key(owner, "n1"))).isEmpty();
+        assertThat(incompleteOfOwner()).isZero();
+        assertThat(sweeper.sweepOlderThan(Duration.ZERO)).isZero();
+        assertThat(listener.received(owner)).isEmpty();
+    }
+
+    @Test
+    void aCrashBeforeTheRelayKeepsTheEventInTheAggregateOutboxUntilTheSweeperRelaysIt() {
+        faults().failWhen(writeTo("event-publications"));
+
+        createNoteAndPublish("kept");
+
+        assertThat(notes.find(Note.key(owner, "n1"))).as("the state change committed").isPresent();
+        assertThat(storedNote()).containsKey(ItemWriter.OUTBOX_TX);
+        faults().clearFaults();
+
+        assertThat(sweeper.sweepOlderThan(Duration.ZERO)).isGreaterThanOrEqualTo(1);
+        assertThat(storedNote()).doesNotContainKey(ItemWriter.OUTBOX_TX);
+        incomplete.resubmitIncompletePublications(publication -> publication.getEvent().equals(written));
+
+        await().untilAsserted(() -> assertThat(listener.received(owner)).contains(written));
+        await().untilAsserted(() -> assertThat(completed()).isTrue());
+        assertThat(incompleteOfOwner()).isZero();
+    }
+
+    @Test
+    void aWriteOverAnItemWithAPendingOutboxRelaysThatOutboxFirst() {
+        faults().failWhen(writeTo("event-publications"));
+        createNoteAndPublish("first");
+        faults().clearFaults();
+
+        Note note = notes.find(Note.key(owner, "n1")).orElseThrow();
+        note.setText("second");
+        transaction().executeWithoutResult(status -> notes.save(note));
+
+        assertThat(storedNote()).doesNotContainKey(ItemWriter.OUTBOX_TX);
+        assertThat(storedNote().get("text").s()).isEqualTo("second");
+        assertThat(incompleteOfOwner() + (completed() ? 1 : 0)).as("the first transaction's publication").isOne();
+    }
+
+    private void createNoteAndPublish(String text) {
+        transaction().executeWithoutResult(status -> {
+            notes.create(Note.of(owner, "n1", text));
+            events.publishEvent(written);
+        });
+    }
+
+    private boolean completed() {
+        return registry.findCompletedPublications().stream().anyMatch(this::ours);
+    }
+
+    private long incompleteOfOwner() {
+        return registry.findIncompletePublications().stream().filter(this::ours).count();
+    }
+
+    private boolean ours(TargetEventPublication publication) {
+        return publication.getEvent() instanceof NoteWritten event && event.owner().equals(owner);
+    }
+
+    private Map<String, AttributeValue> storedNote() {
+        return client.getItem(request -> request.tableName(tables.physicalName("test-notes"))
+                .key(Map.of("owner", AttributeValue.fromS(owner), "id", AttributeValue.fromS("n1")))
+                .consistentRead(true)).item();
+    }
+
+    private FaultInjectingDynamoDbClient faults() {
+        return (FaultInjectingDynamoDbClient) client;
+    }
+
+    private TransactionTemplate transaction() {
+        return new TransactionTemplate(transactionManager);
+    }
+}

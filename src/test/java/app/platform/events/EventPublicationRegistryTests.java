@@ -1,0 +1,191 @@
+package app.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.events.core.EventPublicationRepository.FailedCriteria;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.modulith.events.support.CompletionMode;
+
+import app.platform.PlatformIntegrationTest;
+import app.platform.dynamodb.DynamoDbTables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The registry's lifecycle on DynamoDB, as Spring Modulith 2.0 drives it, and its safety with several instances. */
+@PlatformIntegrationTest
+class EventPublicationRegistryTests {
+
+    private static final PublicationTargetIdentifier LISTENER = PublicationTargetIdentifier.of("registry-tests.listener");
+
+    @Autowired
+    DynamoDbClient client;
+
+    @Autowired
+    DynamoDbTables tables;
+
+    @Autowired
+    EventSerializer serializer;
+
+    private final String run = UUID.randomUUID().toString();
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @Test
+    void aPublicationMovesThroughTheLifecycleAndIsFoundByStatusAtEveryStep() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        TargetEventPublication publication = registry.create(publication(1, now));
+
+        assertThat(ours(registry.findByStatus(Status.PUBLISHED))).containsExactly(publication.getIdentifier());
+        registry.markProcessing(publication.getIdentifier());
+        assertThat(ours(registry.findByStatus(Status.PROCESSING))).containsExactly(publication.getIdentifier());
+        registry.markFailed(publication.getIdentifier());
+        assertThat(ours(registry.findFailedPublications(FailedCriteria.ALL))).containsExactly(publication.getIdentifier());
+        assertThat(registry.markResubmitted(publication.getIdentifier(), now.plusSeconds(5))).isTrue();
+
+        TargetEventPublication resubmitted = only(registry.findByStatus(Status.RESUBMITTED));
+        assertThat(resubmitted.getCompletionAttempts()).isEqualTo(2);
+        assertThat(resubmitted.getLastResubmissionDate()).isEqualTo(now.plusSeconds(5));
+        assertThat(resubmitted.getEvent()).isEqualTo(new RegistryProbe(run, 1));
+
+        registry.markCompleted(publication.getIdentifier(), now.plusSeconds(6));
+        assertThat(ours(registry.findIncompletePublications())).isEmpty();
+        TargetEventPublication completed = only(registry.findCompletedPublications());
+        assertThat(completed.getStatus()).isEqualTo(Status.COMPLETED);
+        assertThat(completed.getCompletionDate()).contains(now.plusSeconds(6));
+    }
+
+    @Test
+    void incompletePublicationsAreFoundByAgeByEventAndListenerAndInPublicationOrder() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        TargetEventPublication older = registry.create(publication(1, now.minusSeconds(60)));
+        TargetEventPublication newer = registry.create(publication(2, now));
+
+        assertThat(ours(registry.findIncompletePublications()))
+                .containsExactly(older.getIdentifier(), newer.getIdentifier());
+        assertThat(ours(registry.findIncompletePublicationsPublishedBefore(now.minusSeconds(30))))
+                .containsExactly(older.getIdentifier());
+        assertThat(registry.findIncompletePublicationsByEventAndTargetIdentifier(new RegistryProbe(run, 2), LISTENER))
+                .map(TargetEventPublication::getIdentifier).contains(newer.getIdentifier());
+
+        registry.markCompleted(new RegistryProbe(run, 2), LISTENER, now);
+        assertThat(ours(registry.findIncompletePublications())).containsExactly(older.getIdentifier());
+    }
+
+    @Test
+    void twoInstancesRacingToResubmitOnePublicationClaimItOnce() throws Exception {
+        DynamoDbEventPublicationRepository first = instance(CompletionMode.UPDATE);
+        DynamoDbEventPublicationRepository second = instance(CompletionMode.UPDATE);
+        UUID id = first.create(publication(1, now)).getIdentifier();
+        first.markFailed(id);
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            DynamoDbEventPublicationRepository instance = i % 2 == 0 ? first : second;
+            claims.add(() -> {
+                start.await();
+                return instance.markResubmitted(id, Instant.now());
+            });
+        }
+        List<Future<Boolean>> outcomes;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Boolean>> submitted = claims.stream().map(pool::submit).toList();
+            start.countDown();
+            outcomes = submitted;
+        }
+
+        long won = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            won += outcome.get() ? 1 : 0;
+        }
+        assertThat(won).isOne();
+        assertThat(only(first.findByStatus(Status.RESUBMITTED)).getCompletionAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aCompletedPublicationCannotBeClaimedAgain() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        UUID id = registry.create(publication(1, now)).getIdentifier();
+        registry.markCompleted(id, now);
+
+        assertThat(registry.markResubmitted(id, now)).isFalse();
+        assertThat(ours(registry.findByStatus(Status.RESUBMITTED))).isEmpty();
+    }
+
+    @Test
+    void deleteModeRemovesACompletedPublication() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.DELETE);
+        UUID id = registry.create(publication(1, now)).getIdentifier();
+
+        registry.markCompleted(id, now);
+
+        assertThat(ours(registry.findIncompletePublications())).isEmpty();
+        assertThat(ours(instance(CompletionMode.UPDATE).findCompletedPublications())).isEmpty();
+    }
+
+    @Test
+    void archiveModeMovesACompletedPublicationToTheArchiveTable() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.ARCHIVE);
+        UUID id = registry.create(publication(1, now)).getIdentifier();
+
+        registry.markCompleted(id, now);
+
+        assertThat(ours(registry.findIncompletePublications())).isEmpty();
+        assertThat(ours(registry.findCompletedPublications())).containsExactly(id);
+        registry.deleteCompletedPublicationsBefore(now.plusSeconds(1));
+        assertThat(ours(registry.findCompletedPublications())).isEmpty();
+    }
+
+    @Test
+    void completedPublicationsAreDeletedByAge() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        UUID old = registry.create(publication(1, now)).getIdentifier();
+        UUID recent = registry.create(publication(2, now)).getIdentifier();
+        registry.markCompleted(old, now.minusSeconds(3600));
+        registry.markCompleted(recent, now);
+
+        registry.deleteCompletedPublicationsBefore(now.minusSeconds(60));
+
+        assertThat(ours(registry.findCompletedPublications())).containsExactly(recent);
+        assertThat(registry.countByStatus(Status.COMPLETED)).isPositive();
+    }
+
+    private DynamoDbEventPublicationRepository instance(CompletionMode mode) {
+        return new DynamoDbEventPublicationRepository(client, tables.physicalName(EventRegistryConfiguration.TABLE),
+                tables.physicalName(EventRegistryConfiguration.ARCHIVE_TABLE), new PublicationItems(serializer, 4),
+                mode);
+    }
+
+    private TargetEventPublication publication(int number, Instant publishedAt) {
+        return TargetEventPublication.of(new RegistryProbe(run, number), LISTENER, publishedAt);
+    }
+
+    private List<UUID> ours(List<TargetEventPublication> publications) {
+        return publications.stream()
+                .filter(publication -> publication.getEvent() instanceof RegistryProbe probe && probe.run().equals(run))
+                .map(TargetEventPublication::getIdentifier)
+                .toList();
+    }
+
+    private TargetEventPublication only(List<TargetEventPublication> publications) {
+        List<TargetEventPublication> mine = publications.stream()
+                .filter(publication -> publication.getEvent() instanceof RegistryProbe probe && probe.run().equals(run))
+                .toList();
+        assertThat(mine).hasSize(1);
+        return mine.getFirst();
+    }
+}
