@@ -12,7 +12,9 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
@@ -71,7 +73,11 @@ public class DynamoDbTables {
 
     private void createIfMissing(TableDefinitions.TableDefinition definition) {
         String name = settings.tablePrefix() + definition.logicalName();
-        if (status(name) == null) {
+        TableDescription existing = describe(name);
+        if (existing != null) {
+            requireIndexes(existing, definition);
+        }
+        else {
             try {
                 client.createTable(definition.createRequest(name));
                 log.info("Created table {} with indexes {}", name, definition.indexNames());
@@ -100,9 +106,31 @@ public class DynamoDbTables {
         }
     }
 
+    /**
+     * A table created by an earlier version may lack an index declared since. The local engine cannot add indexes to
+     * an existing table, and running without one (the outbox index, say) would silently weaken a guarantee, so the
+     * start stops and says what to do.
+     */
+    private static void requireIndexes(TableDescription table, TableDefinitions.TableDefinition definition) {
+        Set<String> present = table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
+                .collect(Collectors.toSet());
+        List<String> missing = definition.indexNames().stream().filter(index -> !present.contains(index)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Table " + table.tableName() + " lacks the index(es) " + missing
+                    + " declared in dynamodb/tables/" + definition.logicalName() + ".json. It was created by an "
+                    + "earlier version: for local data, stop the application and delete the data folder "
+                    + "(.data/ by default) to recreate the tables; in AWS, deploy the table definitions.");
+        }
+    }
+
     private TableStatus status(String name) {
+        TableDescription table = describe(name);
+        return table == null ? null : table.tableStatus();
+    }
+
+    private TableDescription describe(String name) {
         try {
-            return client.describeTable(request -> request.tableName(name)).table().tableStatus();
+            return client.describeTable(request -> request.tableName(name)).table();
         }
         catch (ResourceNotFoundException missing) {
             return null;
