@@ -54,6 +54,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private final String archiveTable;
     private final PublicationItems items;
     private final CompletionMode completionMode;
+    private EventRegistryMetrics metrics;
 
     DynamoDbEventPublicationRepository(DynamoDbClient client, String table, String archiveTable,
             PublicationItems items, CompletionMode completionMode) {
@@ -64,16 +65,41 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         this.completionMode = completionMode;
     }
 
+    /** Starts counting outcomes in these metrics. */
+    void measureWith(EventRegistryMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** The publication date of the oldest publication that has not completed, through one read per index partition. */
+    Optional<Instant> oldestIncomplete() {
+        Optional<String> oldest = Optional.empty();
+        for (Status status : INCOMPLETE) {
+            for (int shard = 0; shard < items.shards(); shard++) {
+                List<Map<String, AttributeValue>> first = client.query(
+                        statusQuery(status.name() + "#" + shard, null).limit(1).build()).items();
+                if (!first.isEmpty()) {
+                    String candidate = first.getFirst().get(STATUS_SORT).s();
+                    oldest = oldest.filter(current -> current.compareTo(candidate) <= 0).or(() -> Optional.of(candidate));
+                }
+            }
+        }
+        return oldest.map(sortKey -> SortableTime.parse(sortKey.substring(0, sortKey.indexOf('#'))));
+    }
+
     @Override
     public TargetEventPublication create(TargetEventPublication publication) {
         Map<String, AttributeValue> item = items.toItem(publication);
-        UnitOfWork.current().ifPresentOrElse(work -> work.addPublication(item), () -> putIfAbsent(table, item));
+        UnitOfWork.current().ifPresentOrElse(work -> work.addPublication(item), () -> {
+            putIfAbsent(table, item);
+            count(metrics -> metrics.published(1));
+        });
         return publication;
     }
 
     @Override
     public void relay(List<Map<String, AttributeValue>> publications) {
         publications.forEach(item -> putIfAbsent(table, item));
+        count(metrics -> metrics.published(publications.size()));
     }
 
     @Override
@@ -83,13 +109,20 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     @Override
     public void markFailed(UUID identifier) {
-        transition(identifier, Status.FAILED, "", Map.of());
+        if (transition(identifier, Status.FAILED, "", Map.of())) {
+            count(EventRegistryMetrics::failed);
+        }
     }
 
     @Override
     public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
-        return transition(identifier, Status.RESUBMITTED, ", #attempts = #attempts + :one, #resubmittedAt = :at",
+        boolean claimed = transition(identifier, Status.RESUBMITTED,
+                ", #attempts = #attempts + :one, #resubmittedAt = :at",
                 Map.of(":one", AttributeValue.fromN("1"), ":at", s(SortableTime.format(resubmissionDate))));
+        if (claimed) {
+            count(EventRegistryMetrics::retried);
+        }
+        return claimed;
     }
 
     @Override
@@ -104,6 +137,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
             case ARCHIVE -> archive(identifier, completionDate);
             case UPDATE -> complete(identifier, completionDate);
         }
+        count(EventRegistryMetrics::completed);
     }
 
     @Override
@@ -293,6 +327,12 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         String source = completionMode == CompletionMode.ARCHIVE ? archiveTable : table;
         completed(before).map(item -> UUID.fromString(item.get(ID).s())).toList()
                 .forEach(id -> delete(source, id));
+    }
+
+    private void count(java.util.function.Consumer<EventRegistryMetrics> outcome) {
+        if (metrics != null) {
+            outcome.accept(metrics);
+        }
     }
 
     private void putIfAbsent(String target, Map<String, AttributeValue> item) {

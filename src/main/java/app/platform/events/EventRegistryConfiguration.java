@@ -1,8 +1,13 @@
 package app.platform.events;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.CompletionMode;
 
@@ -21,9 +26,18 @@ class EventRegistryConfiguration {
 
     @Bean
     DynamoDbEventPublicationRepository eventPublicationRepository(DynamoDbClient client, DynamoDbTables tables,
-            EventSerializer serializer, EventRegistrySettings settings, Environment environment) {
-        return new DynamoDbEventPublicationRepository(client, tables.physicalName(TABLE),
-                tables.physicalName(ARCHIVE_TABLE), new PublicationItems(serializer, settings.shards()),
-                CompletionMode.from(environment));
+            EventSerializer serializer, EventRegistrySettings settings, Environment environment,
+            MeterRegistry meters, Clock clock) {
+        DynamoDbEventPublicationRepository repository = new DynamoDbEventPublicationRepository(client,
+                tables.physicalName(TABLE), tables.physicalName(ARCHIVE_TABLE),
+                new PublicationItems(serializer, settings.shards()), CompletionMode.from(environment));
+        repository.measureWith(new EventRegistryMetrics(meters, repository::oldestIncomplete, clock));
+        return repository;
+    }
+
+    @Bean
+    EventPublicationsEndpoint eventPublicationsEndpoint(DynamoDbEventPublicationRepository repository,
+            IncompleteEventPublications incomplete, Clock clock) {
+        return new EventPublicationsEndpoint(repository, incomplete, clock);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.EventPublication.Status;
@@ -42,6 +43,7 @@ class EventPublicationRegistryTests {
     EventSerializer serializer;
 
     private final String run = UUID.randomUUID().toString();
+    private final List<UUID> created = new ArrayList<>();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @Test
@@ -164,6 +166,12 @@ class EventPublicationRegistryTests {
         assertThat(registry.countByStatus(Status.COMPLETED)).isPositive();
     }
 
+    /** Leaves no incomplete publication behind for the other tests that share the registry. */
+    @AfterEach
+    void deleteOurPublications() {
+        instance(CompletionMode.UPDATE).deletePublications(created);
+    }
+
     private DynamoDbEventPublicationRepository instance(CompletionMode mode) {
         return new DynamoDbEventPublicationRepository(client, tables.physicalName(EventRegistryConfiguration.TABLE),
                 tables.physicalName(EventRegistryConfiguration.ARCHIVE_TABLE), new PublicationItems(serializer, 4),
@@ -171,7 +179,10 @@ class EventPublicationRegistryTests {
     }
 
     private TargetEventPublication publication(int number, Instant publishedAt) {
-        return TargetEventPublication.of(new RegistryProbe(run, number), LISTENER, publishedAt);
+        TargetEventPublication publication = TargetEventPublication.of(new RegistryProbe(run, number), LISTENER,
+                publishedAt);
+        created.add(publication.getIdentifier());
+        return publication;
     }
 
     private List<UUID> ours(List<TargetEventPublication> publications) {

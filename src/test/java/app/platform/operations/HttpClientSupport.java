@@ -23,10 +23,18 @@ public final class HttpClientSupport {
     }
 
     public static JsonResponse send(String method, String url) {
+        return send(method, url, null);
+    }
+
+    /** Sends a JSON body ({@code null}: none). */
+    public static JsonResponse send(String method, String url, String jsonBody) {
         try {
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+                    jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+            if (jsonBody != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new JsonResponse(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),

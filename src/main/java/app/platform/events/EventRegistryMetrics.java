@@ -1,0 +1,60 @@
+package app.platform.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Business metrics of the event registry: {@code app.events.publications} counted by outcome (published, completed,
+ * failed, retried) and {@code app.events.oldest.incomplete.age}, the age in seconds of the oldest publication that
+ * has not completed (0 when there is none), the figure to alert on.
+ */
+class EventRegistryMetrics {
+
+    private final Counter published;
+    private final Counter completed;
+    private final Counter failed;
+    private final Counter retried;
+
+    EventRegistryMetrics(MeterRegistry registry, Supplier<Optional<Instant>> oldestIncomplete, Clock clock) {
+        this.published = counter(registry, "published");
+        this.completed = counter(registry, "completed");
+        this.failed = counter(registry, "failed");
+        this.retried = counter(registry, "retried");
+        Gauge.builder("app.events.oldest.incomplete.age", () -> oldestIncomplete.get()
+                        .map(oldest -> Duration.between(oldest, clock.instant()).toMillis() / 1000.0)
+                        .orElse(0.0))
+                .description("Age of the oldest event publication that has not completed")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    void published(int count) {
+        published.increment(count);
+    }
+
+    void completed() {
+        completed.increment();
+    }
+
+    void failed() {
+        failed.increment();
+    }
+
+    void retried() {
+        retried.increment();
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder("app.events.publications")
+                .description("Event publications by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+}
