@@ -2,6 +2,7 @@ package app.platform.dynamodb;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -18,9 +19,17 @@ class TallyListener {
         this.tallies = tallies;
     }
 
+    /** Tallies whose owner starts with this prefix wait for {@link #release()} before their effect (crash tests). */
+    private volatile String heldPrefix;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+
     @ApplicationModuleListener
-    void on(TallyIncremented event) {
+    void on(TallyIncremented event) throws InterruptedException {
         deliveries.computeIfAbsent(event.owner(), owner -> new AtomicInteger()).incrementAndGet();
+        String held = heldPrefix;
+        if (held != null && event.owner().startsWith(held)) {
+            gate.await();
+        }
         Tally tally = tallies.find(Tally.key(event.owner())).orElseGet(() -> Tally.of(event.owner()));
         if (tally.hasHandled(event.eventId())) {
             return;
@@ -28,6 +37,17 @@ class TallyListener {
         tally.increment();
         tally.markHandled(event.eventId());
         tallies.save(tally);
+    }
+
+    /** Holds the listener for tallies whose owner starts with {@code prefix} until {@link #release()}. */
+    void hold(String prefix) {
+        gate = new CountDownLatch(1);
+        heldPrefix = prefix;
+    }
+
+    void release() {
+        heldPrefix = null;
+        gate.countDown();
     }
 
     /** How often events for this owner's tally were delivered, effective or not. */
