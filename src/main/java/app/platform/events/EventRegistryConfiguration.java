@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.CompletionMode;
@@ -33,6 +34,11 @@ class EventRegistryConfiguration {
                 new PublicationItems(serializer, settings.shards()), CompletionMode.from(environment));
         repository.measureWith(new EventRegistryMetrics(meters, repository::oldestIncomplete, clock));
         return repository;
+    }
+
+    @Bean
+    FailedPublicationRetrier failedPublicationRetrier(FailedEventPublications failed, EventRegistrySettings settings) {
+        return new FailedPublicationRetrier(failed, settings);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package app.platform.events;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -13,8 +15,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param shards how many partitions each status spreads over in the sparse status index, so that a high publication
  *     rate does not concentrate on one index partition; lookups query every shard
+ * @param retryInterval how often failed publications are resubmitted to their listeners
+ * @param retryMinAge how old a failed publication must be before it is retried
+ * @param maxAttempts after this many completion attempts a publication stays failed, for an operator to look at
+ *     and resubmit ({@code /actuator/eventpublications})
  */
 @Validated
 @ConfigurationProperties("app.events")
-public record EventRegistrySettings(@DefaultValue("4") @Min(1) @Max(64) int shards) {
+public record EventRegistrySettings(
+        @DefaultValue("4") @Min(1) @Max(64) int shards,
+        @DefaultValue("60s") Duration retryInterval,
+        @DefaultValue("30s") Duration retryMinAge,
+        @DefaultValue("5") @Min(1) int maxAttempts) {
 }

@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Applies {@link TallyIncremented} once per event id, however often it is delivered. */
+/**
+ * Applies {@link TallyIncremented} once per event id, however often it is delivered. Tallies named {@code flaky-*}
+ * fail their first delivery and {@code failing-*} every delivery, as a listener whose downstream is down would.
+ */
 @Component
 class TallyListener {
 
@@ -26,6 +29,10 @@ class TallyListener {
     @ApplicationModuleListener
     void on(TallyIncremented event) throws InterruptedException {
         deliveries.computeIfAbsent(event.owner(), owner -> new AtomicInteger()).incrementAndGet();
+        if (event.owner().startsWith("failing-")
+                || event.owner().startsWith("flaky-") && deliveries(event.owner()) == 1) {
+            throw new IllegalStateException("Tally " + event.owner() + " is not available right now");
+        }
         String held = heldPrefix;
         if (held != null && event.owner().startsWith(held)) {
             gate.await();

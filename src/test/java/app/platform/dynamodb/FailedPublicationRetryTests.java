@@ -1,0 +1,93 @@
+package app.platform.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.platform.PlatformIntegrationTest;
+import app.platform.events.FailedPublicationRetrier;
+
+/** Failed listener invocations are retried until they succeed or exhaust their attempts (3 in tests). */
+@PlatformIntegrationTest
+class FailedPublicationRetryTests {
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    EventPublicationRepository registry;
+
+    @Autowired
+    TallyListener listener;
+
+    @Autowired
+    Tallies tallies;
+
+    @Autowired
+    FailedPublicationRetrier retrier;
+
+    @Test
+    void aListenerThatFailsOnceSucceedsOnTheNextRetry() {
+        TallyIncremented event = publish("flaky-" + UUID.randomUUID());
+        await().untilAsserted(() -> assertThat(statuses(event)).containsExactly(Status.FAILED));
+
+        retryFailed();
+
+        await().untilAsserted(() -> assertThat(statuses(event)).containsExactly(Status.COMPLETED));
+        assertThat(tallies.find(Tally.key(event.owner())).orElseThrow().getCount()).isOne();
+        assertThat(listener.deliveries(event.owner())).isEqualTo(2);
+    }
+
+    @Test
+    void aListenerThatKeepsFailingStopsBeingRetriedAfterItsAttemptsAndStaysVisible() {
+        TallyIncremented event = publish("failing-" + UUID.randomUUID());
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            int delivered = attempt;
+            await().untilAsserted(() -> assertThat(listener.deliveries(event.owner())).isEqualTo(delivered));
+            await().untilAsserted(() -> assertThat(statuses(event)).containsExactly(Status.FAILED));
+            retryFailed();
+        }
+
+        await().during(java.time.Duration.ofMillis(500)).atMost(java.time.Duration.ofSeconds(2)).untilAsserted(
+                () -> assertThat(listener.deliveries(event.owner())).as("no fourth attempt").isEqualTo(3));
+        assertThat(registry.findFailedPublications(EventPublicationRepository.FailedCriteria.ALL).stream()
+                .filter(publication -> publication.getEvent().equals(event))
+                .map(EventPublication::getCompletionAttempts)).containsExactly(3);
+        registry.deletePublications(registry.findIncompletePublications().stream()
+                .filter(publication -> publication.getEvent().equals(event))
+                .map(EventPublication::getIdentifier).toList());
+    }
+
+    private TallyIncremented publish(String owner) {
+        TallyIncremented event = new TallyIncremented(UUID.randomUUID(), owner);
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(event));
+        return event;
+    }
+
+    private void retryFailed() {
+        retrier.retryFailed();
+    }
+
+    private List<Status> statuses(TallyIncremented event) {
+        return Stream.concat(registry.findIncompletePublications().stream(),
+                        registry.findCompletedPublications().stream())
+                .filter(publication -> publication.getEvent().equals(event))
+                .map(EventPublication::getStatus)
+                .toList();
+    }
+}
