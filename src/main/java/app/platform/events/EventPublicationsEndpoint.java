@@ -16,6 +16,7 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.TargetEventPublication;
 
 /**
@@ -28,11 +29,11 @@ class EventPublicationsEndpoint {
 
     private static final int LISTED = 100;
 
-    private final DynamoDbEventPublicationRepository repository;
+    private final EventPublicationRepository repository;
     private final IncompleteEventPublications incomplete;
     private final Clock clock;
 
-    EventPublicationsEndpoint(DynamoDbEventPublicationRepository repository, IncompleteEventPublications incomplete,
+    EventPublicationsEndpoint(EventPublicationRepository repository, IncompleteEventPublications incomplete,
             Clock clock) {
         this.repository = repository;
         this.incomplete = incomplete;

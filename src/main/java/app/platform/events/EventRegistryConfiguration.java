@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.CompletionMode;
 
@@ -42,7 +43,7 @@ class EventRegistryConfiguration {
     }
 
     @Bean
-    EventPublicationsEndpoint eventPublicationsEndpoint(DynamoDbEventPublicationRepository repository,
+    EventPublicationsEndpoint eventPublicationsEndpoint(EventPublicationRepository repository,
             IncompleteEventPublications incomplete, Clock clock) {
         return new EventPublicationsEndpoint(repository, incomplete, clock);
     }

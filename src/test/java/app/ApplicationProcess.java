@@ -1,0 +1,88 @@
+package app;
+
+import static app.platform.operations.HttpClientSupport.send;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import app.platform.operations.HttpClientSupport.JsonResponse;
+
+/**
+ * The application running in a JVM of its own, as an end-to-end test starts it: on a free port, in a working folder
+ * that holds its log, and considered started when {@code /actuator/health} answers {@code UP}.
+ */
+final class ApplicationProcess {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path workDir;
+    private final int port;
+    private Process process;
+
+    ApplicationProcess(Path workDir) throws IOException {
+        this.workDir = workDir;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    /** Starts the packaged jar, as a developer runs it from a checkout. */
+    void startJar() throws IOException {
+        start(List.of("-jar", System.getProperty("app.jar")));
+    }
+
+    /** Starts {@link Application} with the test class path, so that the test probes are part of it. */
+    void startWithTestProbes() throws IOException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        start(List.of("-cp", classPath, Application.class.getName(),
+                "--app.dev-services.data-dir=" + workDir.resolve(".data")));
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Kills the application and what it started, if still running. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    private void start(List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(arguments);
+        command.add("--server.port=" + port);
+        command.add("--app.dev-services.engines-dir=" + System.getProperty("app.dev-engines"));
+        process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("application.log").toFile()))
+                .start();
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .failFast("the application exited; see " + workDir.resolve("application.log"), () -> !process.isAlive())
+                .until(this::isUp);
+    }
+
+    private boolean isUp() {
+        try {
+            JsonResponse health = send("GET", url("/actuator/health"));
+            return health.status() == 200 && "UP".equals(health.body().path("status").asString());
+        }
+        catch (IllegalStateException notListeningYet) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package bench;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.TargetEventPublication;
+
+import app.platform.dynamodb.OutboxRelay;
+
+/**
+ * Times each benchmark publication from its publication to the moment the registry records it completed, by
+ * wrapping the registry's repository (a proxy of both interfaces it serves).
+ */
+public class CompletionClock implements BeanPostProcessor {
+
+    private final Map<UUID, Long> publishedAt = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Long> latenciesNanos = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof EventPublicationRepository) || !(bean instanceof OutboxRelay)) {
+            return bean;
+        }
+        return Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { EventPublicationRepository.class, OutboxRelay.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("create")
+                            && args[0] instanceof TargetEventPublication publication
+                            && publication.getEvent() instanceof BenchEvent event) {
+                        publishedAt.put(publication.getIdentifier(), event.publishedAtNanos());
+                    }
+                    Object result;
+                    try {
+                        result = method.invoke(bean, args);
+                    }
+                    catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    UUID completed = !method.getName().equals("markCompleted") || args.length != 2 ? null
+                            : args[0] instanceof UUID id ? id
+                            : args[0] instanceof TargetEventPublication publication ? publication.getIdentifier() : null;
+                    if (completed != null) {
+                        Long start = publishedAt.remove(completed);
+                        if (start != null) {
+                            latenciesNanos.add(System.nanoTime() - start);
+                        }
+                    }
+                    return result;
+                });
+    }
+
+    int completed() {
+        return latenciesNanos.size();
+    }
+
+    /** The latencies recorded so far, and forgets them. */
+    List<Long> drain() {
+        List<Long> drained = List.copyOf(latenciesNanos);
+        latenciesNanos.clear();
+        return drained;
+    }
+}
