@@ -1,0 +1,34 @@
+package app.platform.eventbridge;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Externalization of {@code @Externalized} events to Amazon EventBridge.
+ *
+ * @param enabled send events to EventBridge (off for local runs unless an endpoint is at hand; on in AWS)
+ * @param endpoint the EventBridge endpoint; unset means the region's
+ * @param busName the event bus
+ * @param maxAttempts attempts per entry before its publication is marked failed (visible and resubmittable)
+ * @param initialBackoff wait before the first retry of a failed entry; doubles with each attempt, with jitter
+ * @param maxBackoff the longest wait between two attempts
+ * @param batchWindow how long the sender waits to fill a PutEvents call (up to 10 entries) once it has one entry
+ */
+@Validated
+@ConfigurationProperties("app.eventbridge")
+public record EventBridgeSettings(
+        @DefaultValue("false") boolean enabled,
+        URI endpoint,
+        @DefaultValue("default") @NotBlank String busName,
+        @DefaultValue("5") @Min(1) int maxAttempts,
+        @DefaultValue("200ms") Duration initialBackoff,
+        @DefaultValue("10s") Duration maxBackoff,
+        @DefaultValue("20ms") Duration batchWindow) {
+}

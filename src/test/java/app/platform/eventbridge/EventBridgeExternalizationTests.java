@@ -1,0 +1,125 @@
+package app.platform.eventbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.platform.PlatformIntegrationTest;
+import app.platform.events.FailedPublicationRetrier;
+
+/**
+ * EventBridge out, end to end: an {@code @Externalized} event of a committed transaction reaches PutEvents (a test
+ * double of its wire protocol) with our envelope, through a publication of its own in the registry.
+ */
+@PlatformIntegrationTest
+class EventBridgeExternalizationTests {
+
+    static final PutEventsTestDouble eventBridge = PutEventsTestDouble.start();
+
+    @DynamicPropertySource
+    static void eventBridge(DynamicPropertyRegistry properties) {
+        properties.add("app.eventbridge.enabled", () -> "true");
+        properties.add("app.eventbridge.endpoint", () -> eventBridge.endpoint().toString());
+        properties.add("app.eventbridge.bus-name", () -> "content-platform");
+        properties.add("app.eventbridge.max-attempts", () -> "2");
+        properties.add("app.eventbridge.initial-backoff", () -> "10ms");
+    }
+
+    @AfterAll
+    static void stopEventBridge() {
+        eventBridge.close();
+    }
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    EventPublicationRepository registry;
+
+    @Autowired
+    FailedPublicationRetrier retrier;
+
+    private final String owner = "owner-" + UUID.randomUUID();
+
+    @Test
+    void anExternalizedEventOfACommittedTransactionIsSentWithItsSourceDetailTypeAndEnvelope() {
+        NoteArchived archived = new NoteArchived(UUID.randomUUID(), owner, "hello");
+
+        publish(archived);
+
+        await().untilAsserted(() -> assertThat(sentForOwner()).hasSize(1));
+        PutEventsTestDouble.Entry entry = sentForOwner().getFirst();
+        assertThat(entry.source()).isEqualTo("app.platform");
+        assertThat(entry.detailType()).isEqualTo("test.note.archived");
+        assertThat(entry.busName()).isEqualTo("content-platform");
+        assertThat(entry.detail().path("eventId").asString()).isEqualTo(archived.eventId().toString());
+        assertThat(entry.detail().path("payload").path("text").asString()).isEqualTo("hello");
+        await().untilAsserted(() -> assertThat(statuses(archived)).containsExactly(Status.COMPLETED));
+    }
+
+    @Test
+    void anEventEventBridgeKeepsRefusingIsAFailedPublicationUntilResubmitted() {
+        eventBridge.refuse(entry -> entry.path("Detail").asString().contains(owner), 2);
+        NoteArchived archived = new NoteArchived(UUID.randomUUID(), owner, "refused twice");
+
+        publish(archived);
+
+        await().untilAsserted(() -> assertThat(statuses(archived)).containsExactly(Status.FAILED));
+        assertThat(sentForOwner()).isEmpty();
+        retrier.retryFailed();
+        await().untilAsserted(() -> assertThat(statuses(archived)).containsExactly(Status.COMPLETED));
+        assertThat(sentForOwner()).hasSize(1);
+    }
+
+    @Test
+    void anEventTooLargeForEventBridgeFailsItsTransactionWithAClearError() {
+        NoteArchived huge = new NoteArchived(UUID.randomUUID(), owner, "x".repeat(300 * 1024));
+
+        assertThatThrownBy(() -> publish(huge))
+                .isInstanceOf(EventTooLargeForEventBridge.class)
+                .hasMessageContaining("test.note.archived")
+                .hasMessageContaining("at most 262144");
+
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(sentForOwner()).isEmpty());
+        assertThat(statuses(huge)).isEmpty();
+    }
+
+    private void publish(NoteArchived event) {
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    private List<PutEventsTestDouble.Entry> sentForOwner() {
+        return eventBridge.accepted().stream()
+                .filter(entry -> entry.detail().path("payload").path("owner").asString().equals(owner))
+                .toList();
+    }
+
+    private List<Status> statuses(NoteArchived event) {
+        return Stream.concat(registry.findIncompletePublications().stream(),
+                        registry.findCompletedPublications().stream())
+                .filter(publication -> publication.getEvent().equals(event))
+                .map(EventPublication::getStatus)
+                .toList();
+    }
+}
