@@ -1,12 +1,18 @@
 package app.platform.eventbridge;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.support.DelegatingEventExternalizer;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
@@ -30,6 +36,20 @@ class EventBridgeConfiguration {
     @Bean
     ExternalizedEventSizeGuard externalizedEventSizeGuard(EventBridgeEntries entries) {
         return new ExternalizedEventSizeGuard(entries);
+    }
+
+    @Bean
+    ExternalizedEventTypes externalizedEventTypes() {
+        return new ExternalizedEventTypes("app");
+    }
+
+    @Bean
+    InboundEvents inboundEvents(ExternalizedEventTypes types, JsonMapper json, InboundReceipts receipts,
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+            EventBridgeSettings settings, MeterRegistry meters, Clock clock) {
+        Set<String> localSources = settings.localModules().stream().map(module -> "app." + module)
+                .collect(Collectors.toUnmodifiableSet());
+        return new InboundEvents(types, json, receipts, events, transactionManager, localSources, meters, clock);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -2,6 +2,7 @@ package app.platform.eventbridge;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff wait before the first retry of a failed entry; doubles with each attempt, with jitter
  * @param maxBackoff the longest wait between two attempts
  * @param batchWindow how long the sender waits to fill a PutEvents call (up to 10 entries) once it has one entry
+ * @param localModules the modules that run in this deployment: inbound events from them were delivered in-process
+ *     and are ignored (all nine in the monolith; the module itself in an extracted deployment)
  */
 @Validated
 @ConfigurationProperties("app.eventbridge")
@@ -30,5 +33,7 @@ public record EventBridgeSettings(
         @DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("200ms") Duration initialBackoff,
         @DefaultValue("10s") Duration maxBackoff,
-        @DefaultValue("20ms") Duration batchWindow) {
+        @DefaultValue("20ms") Duration batchWindow,
+        @DefaultValue({ "studio", "brand", "research", "integrations", "tools", "users", "library", "analytics",
+                "notification" }) List<String> localModules) {
 }

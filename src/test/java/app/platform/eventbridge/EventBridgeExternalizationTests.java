@@ -102,7 +102,7 @@ class EventBridgeExternalizationTests {
 
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(sentForOwner()).isEmpty());
-        assertThat(statuses(huge)).isEmpty();
+        assertThat(registry.findIncompletePublications()).noneMatch(publication -> publication.getEvent().equals(huge));
     }
 
     private void publish(NoteArchived event) {
@@ -115,10 +115,12 @@ class EventBridgeExternalizationTests {
                 .toList();
     }
 
+    /** The statuses of the event's publication to the EventBridge externalizer (other listeners may have theirs). */
     private List<Status> statuses(NoteArchived event) {
         return Stream.concat(registry.findIncompletePublications().stream(),
                         registry.findCompletedPublications().stream())
                 .filter(publication -> publication.getEvent().equals(event))
+                .filter(publication -> publication.getTargetIdentifier().getValue().contains("Externalizer"))
                 .map(EventPublication::getStatus)
                 .toList();
     }

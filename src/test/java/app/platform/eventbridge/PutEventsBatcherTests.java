@@ -30,7 +30,8 @@ class PutEventsBatcherTests {
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
             .build();
     private final PutEventsBatcher batcher = new PutEventsBatcher(client, new EventBridgeSettings(true,
-            eventBridge.endpoint(), "default", 3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(20)));
+            eventBridge.endpoint(), "default", 3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(20),
+            List.of()));
 
     PutEventsBatcherTests() {
         batcher.start();

@@ -1,0 +1,84 @@
+package app.platform.eventbridge;
+
+import java.time.Instant;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+
+/**
+ * The record that an inbound event was accepted, keyed by its event id. It is the one item the delivering
+ * transaction writes, so it carries the event's publications in its outbox: it exists if and only if the event was
+ * handed to the listeners, and a second delivery of the same event finds it and stops.
+ */
+@DynamoDbBean
+public class InboundReceipt {
+
+    private String pk;
+    private String sk = "receipt";
+    private String detailType;
+    private String source;
+    private Instant receivedAt;
+    private long expiresAt;
+
+    static InboundReceipt of(String eventId, String detailType, String source, Instant now) {
+        InboundReceipt receipt = new InboundReceipt();
+        receipt.pk = "inbound-event#" + eventId;
+        receipt.detailType = detailType;
+        receipt.source = source;
+        receipt.receivedAt = now;
+        receipt.expiresAt = now.plusSeconds(14 * 24 * 3600).getEpochSecond();
+        return receipt;
+    }
+
+    @DynamoDbPartitionKey
+    public String getPk() {
+        return pk;
+    }
+
+    public void setPk(String pk) {
+        this.pk = pk;
+    }
+
+    @DynamoDbSortKey
+    public String getSk() {
+        return sk;
+    }
+
+    public void setSk(String sk) {
+        this.sk = sk;
+    }
+
+    public String getDetailType() {
+        return detailType;
+    }
+
+    public void setDetailType(String detailType) {
+        this.detailType = detailType;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public void setReceivedAt(Instant receivedAt) {
+        this.receivedAt = receivedAt;
+    }
+
+    /** When AWS may drop the receipt (TTL); redeliveries come within EventBridge's 24-hour retry window. */
+    public long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(long expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+}
