@@ -1,0 +1,96 @@
+package app.platform.eventbridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The AWS Lambda entry point of EventBridge in, for both ways events reach a function:
+ * <ul>
+ * <li>an EventBridge rule invoking the function with the event itself: answers {@code {"outcome": ...}}; an event
+ * that cannot be delivered answers {@code REJECTED} (retrying would not help), a transient failure throws so that
+ * Lambda retries;</li>
+ * <li>an SQS queue (the rule's target) feeding the function batches of messages whose bodies are events: answers
+ * {@code {"batchItemFailures": [...]}} with the messages that failed transiently, so only those come back; rejected
+ * messages are logged and counted, not retried.</li>
+ * </ul>
+ * The handler class is {@code app.platform.eventbridge.InboundEventHandler}; the application starts once per function
+ * instance (profile {@code aws}, no web server).
+ */
+public class InboundEventHandler implements RequestStreamHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEventHandler.class);
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final Supplier<InboundEvents> inbound;
+
+    /** Used by AWS Lambda. */
+    public InboundEventHandler() {
+        this(LambdaApplication::inboundEvents);
+    }
+
+    InboundEventHandler(Supplier<InboundEvents> inbound) {
+        this.inbound = inbound;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String request = new String(input.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode parsed = parseOrNull(request);
+        Object response = parsed != null && parsed.path("Records").isArray() ? sqsBatch(parsed.path("Records"))
+                : single(request);
+        output.write(json.writeValueAsBytes(response));
+    }
+
+    private Map<String, Object> single(String envelope) {
+        try {
+            return Map.of("outcome", inbound.get().receive(envelope).name());
+        }
+        catch (RejectedInboundEvent rejected) {
+            return Map.of("outcome", "REJECTED", "reason", rejected.getMessage());
+        }
+    }
+
+    private Map<String, Object> sqsBatch(JsonNode records) {
+        List<Map<String, String>> failures = new ArrayList<>();
+        for (JsonNode record : records) {
+            String messageId = record.path("messageId").asString();
+            try {
+                inbound.get().receive(record.path("body").asString());
+            }
+            catch (RejectedInboundEvent rejected) {
+                log.warn("SQS message {} holds an event that cannot be delivered; dropped: {}", messageId,
+                        rejected.getMessage());
+            }
+            catch (RuntimeException transientFailure) {
+                log.warn("SQS message {} failed and goes back to the queue: {}", messageId,
+                        transientFailure.toString());
+                failures.add(Map.of("itemIdentifier", messageId));
+            }
+        }
+        return Map.of("batchItemFailures", failures);
+    }
+
+    private static JsonNode parseOrNull(String request) {
+        try {
+            return json.readTree(request);
+        }
+        catch (JacksonException notJson) {
+            return null;
+        }
+    }
+}
