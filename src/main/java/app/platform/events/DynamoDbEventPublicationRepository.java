@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -55,6 +56,9 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private final PublicationItems items;
     private final CompletionMode completionMode;
     private EventRegistryMetrics metrics;
+    /** Bounded: an observation is only needed between a read and the claim that follows it. */
+    private final Map<UUID, Observed> observed = new ConcurrentHashMap<>();
+    private static final int MAX_OBSERVED = 10_000;
 
     DynamoDbEventPublicationRepository(DynamoDbClient client, String table, String archiveTable,
             PublicationItems items, CompletionMode completionMode) {
@@ -104,21 +108,40 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     @Override
     public void markProcessing(UUID identifier) {
-        transition(identifier, Status.PROCESSING, "", Map.of());
+        transition(identifier, Status.PROCESSING, "", "#status <> :status", Map.of());
     }
 
     @Override
     public void markFailed(UUID identifier) {
-        if (transition(identifier, Status.FAILED, "", Map.of())) {
+        if (transition(identifier, Status.FAILED, "", "#status <> :status", Map.of())) {
             count(EventRegistryMetrics::failed);
         }
     }
 
+    /**
+     * Claims the publication for resubmission. The claim is a compare-and-set on the status and attempt count at which
+     * this instance read it ({@link #findIncompletePublications()}, {@link #findFailedPublications}): if another
+     * instance claimed it, or its listener has started since, the state differs and the claim fails. A publication not
+     * read here can be claimed only while published or failed.
+     */
     @Override
     public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
+        Observed seen = observed.remove(identifier);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", AttributeValue.fromN("1"),
+                ":at", s(SortableTime.format(resubmissionDate))));
+        String unchanged;
+        if (seen != null) {
+            unchanged = "#status = :seenStatus AND #attempts = :seenAttempts";
+            values.put(":seenStatus", s(seen.status().name()));
+            values.put(":seenAttempts", AttributeValue.fromN(Integer.toString(seen.attempts())));
+        }
+        else {
+            unchanged = "#status IN (:published, :failed)";
+            values.put(":published", s(Status.PUBLISHED.name()));
+            values.put(":failed", s(Status.FAILED.name()));
+        }
         boolean claimed = transition(identifier, Status.RESUBMITTED,
-                ", #attempts = #attempts + :one, #resubmittedAt = :at",
-                Map.of(":one", AttributeValue.fromN("1"), ":at", s(SortableTime.format(resubmissionDate))));
+                ", #attempts = #attempts + :one, #resubmittedAt = :at", unchanged, values);
         if (claimed) {
             count(EventRegistryMetrics::retried);
         }
@@ -202,13 +225,15 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         return count;
     }
 
-    private boolean transition(UUID identifier, Status status, String extraSet, Map<String, AttributeValue> extra) {
+    /** Moves an incomplete publication to a status if {@code expected} holds; false if it did not. */
+    private boolean transition(UUID identifier, Status status, String extraSet, String expected,
+            Map<String, AttributeValue> extra) {
         Map<String, AttributeValue> values = new HashMap<>(extra);
         values.put(":status", s(status.name()));
         values.put(":shard", s(items.statusShard(status, identifier)));
         try {
             String update = "SET #status = :status, #statusShard = :shard" + extraSet;
-            String condition = "attribute_exists(#id) AND attribute_not_exists(#completedAt) AND #status <> :status";
+            String condition = "attribute_exists(#id) AND attribute_not_exists(#completedAt) AND " + expected;
             client.updateItem(request -> request.tableName(table).key(key(identifier))
                     .updateExpression(update)
                     .conditionExpression(condition)
@@ -283,7 +308,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         if (limit >= 0) {
             sorted = sorted.limit(limit);
         }
-        return sorted.map(items::fromItem).map(TargetEventPublication.class::cast).toList();
+        return sorted.map(items::fromItem).peek(this::observe).map(TargetEventPublication.class::cast).toList();
     }
 
     private QueryRequest.Builder statusQuery(String shard, Instant before) {
@@ -327,6 +352,18 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         String source = completionMode == CompletionMode.ARCHIVE ? archiveTable : table;
         completed(before).map(item -> UUID.fromString(item.get(ID).s())).toList()
                 .forEach(id -> delete(source, id));
+    }
+
+    private void observe(StoredPublication publication) {
+        if (observed.size() >= MAX_OBSERVED) {
+            observed.clear();
+        }
+        observed.put(publication.getIdentifier(),
+                new Observed(publication.getStatus(), publication.getCompletionAttempts()));
+    }
+
+    /** The state in which this instance last read an incomplete publication. */
+    private record Observed(Status status, int attempts) {
     }
 
     private void count(java.util.function.Consumer<EventRegistryMetrics> outcome) {

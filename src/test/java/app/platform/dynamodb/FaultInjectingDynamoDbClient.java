@@ -1,7 +1,9 @@
 package app.platform.dynamodb;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 import software.amazon.awssdk.core.SdkRequest;
@@ -37,6 +39,8 @@ public class FaultInjectingDynamoDbClient implements DynamoDbClient {
 
     private final DynamoDbClient delegate;
     private final List<Predicate<SdkRequest>> faults = new CopyOnWriteArrayList<>();
+    private final List<Predicate<SdkRequest>> slowed = new CopyOnWriteArrayList<>();
+    private volatile Duration latency = Duration.ZERO;
 
     public FaultInjectingDynamoDbClient(DynamoDbClient delegate) {
         this.delegate = delegate;
@@ -47,8 +51,15 @@ public class FaultInjectingDynamoDbClient implements DynamoDbClient {
         faults.add(request);
     }
 
+    /** Adds this much latency to every request that matches, as a slow network would, until {@link #clearFaults()}. */
+    public void slowDown(Predicate<SdkRequest> request, Duration by) {
+        latency = by;
+        slowed.add(request);
+    }
+
     public void clearFaults() {
         faults.clear();
+        slowed.clear();
     }
 
     /** A predicate for writes (put, update, delete) to the table whose name ends with this suffix. */
@@ -62,6 +73,9 @@ public class FaultInjectingDynamoDbClient implements DynamoDbClient {
     }
 
     private <T extends SdkRequest> T check(T request) {
+        if (slowed.stream().anyMatch(slow -> slow.test(request))) {
+            LockSupport.parkNanos(latency.toNanos());
+        }
         for (Predicate<SdkRequest> fault : faults) {
             if (fault.test(request)) {
                 throw new InjectedFault(request);
