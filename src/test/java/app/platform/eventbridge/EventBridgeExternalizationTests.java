@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +23,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.dynamodb.FaultInjectingDynamoDbClient;
 import app.platform.events.FailedPublicationRetrier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * EventBridge out, end to end: an {@code @Externalized} event of a committed transaction reaches PutEvents (a test
@@ -59,6 +63,18 @@ class EventBridgeExternalizationTests {
     @Autowired
     FailedPublicationRetrier retrier;
 
+    @Autowired
+    DynamoDbClient client;
+
+    @AfterEach
+    void clearFaults() {
+        faults().clearFaults();
+    }
+
+    private FaultInjectingDynamoDbClient faults() {
+        return (FaultInjectingDynamoDbClient) client;
+    }
+
     private final String owner = "owner-" + UUID.randomUUID();
 
     @Test
@@ -89,6 +105,25 @@ class EventBridgeExternalizationTests {
         retrier.retryFailed();
         await().untilAsserted(() -> assertThat(statuses(archived)).containsExactly(Status.COMPLETED));
         assertThat(sentForOwner()).hasSize(1);
+    }
+
+    @Test
+    void aCrashAfterEventBridgeAcceptedAnEventSendsItAgainWithTheSameEventIdForConsumersToDeduplicate() {
+        faults().failWhen(request -> request instanceof UpdateItemRequest update
+                && update.tableName().endsWith("event-publications")
+                && update.updateExpression().contains("#completedAt = :at"));
+        NoteArchived archived = new NoteArchived(UUID.randomUUID(), owner, "sent, completion lost");
+
+        publish(archived);
+        await().untilAsserted(() -> assertThat(sentForOwner()).hasSize(1));
+        await().untilAsserted(() -> assertThat(statuses(archived)).containsExactly(Status.FAILED));
+        faults().clearFaults();
+        retrier.retryFailed();
+
+        await().untilAsserted(() -> assertThat(statuses(archived)).containsExactly(Status.COMPLETED));
+        assertThat(sentForOwner()).hasSize(2)
+                .extracting(entry -> entry.detail().path("eventId").asString())
+                .containsOnly(archived.eventId().toString());
     }
 
     @Test
