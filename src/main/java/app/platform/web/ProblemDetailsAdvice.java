@@ -40,6 +40,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail on(InvalidInput invalid) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
+                invalid.getMessage());
+        problem.setProperty("errors", invalid.errors());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(NotFound missing) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", missing.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail onUnexpected(Exception failure) {
         log.error("Unhandled failure", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",

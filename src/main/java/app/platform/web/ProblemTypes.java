@@ -16,6 +16,10 @@ public final class ProblemTypes {
     public static final URI DUPLICATE_ITEM = of("duplicate-item");
     /** A pagination cursor was altered or belongs to another collection. */
     public static final URI INVALID_CURSOR = of("invalid-cursor");
+    /** A field of the request is missing or wrong; {@code errors} lists each one. */
+    public static final URI INVALID_INPUT = of("invalid-input");
+    /** The resource does not exist, or is not the caller's. */
+    public static final URI NOT_FOUND = of("not-found");
     /** The application failed in a way the client cannot fix; the detail carries no internals. */
     public static final URI INTERNAL_ERROR = of("internal-error");
 
