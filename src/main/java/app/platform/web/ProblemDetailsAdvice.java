@@ -4,7 +4,14 @@ import java.net.URI;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -13,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.InvalidCursor;
 import app.platform.dynamodb.StaleItem;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Every error leaves as RFC 9457 Problem Details with a stable {@code type}: Spring MVC's own exceptions through
@@ -53,6 +61,56 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail on(PayloadTooLarge tooLarge) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                tooLarge.getMessage());
+    }
+
+    /** DynamoDB unreachable or throttling beyond the client's retries: the client may retry shortly. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> on(SdkClientException unavailable) {
+        log.warn("A dependency did not answer: {}", unavailable.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DEPENDENCY_UNAVAILABLE,
+                        "Dependency unavailable", "A store this request needs does not answer. Retry in a few seconds."));
+    }
+
+    /** Spring MVC's own errors (bad JSON, wrong media type or method, unknown route...) get our stable types. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            problem.setType(typeOf(failure, status));
+            if (failure instanceof MethodArgumentNotValidException invalid) {
+                problem.setProperty("errors", invalid.getBindingResult().getFieldErrors().stream()
+                        .map(error -> new InvalidInput.FieldError(error.getField(), error.getDefaultMessage()))
+                        .toList());
+            }
+            if (failure instanceof HttpMessageNotReadableException) {
+                problem.setDetail("The request body is not valid JSON of the expected shape.");
+            }
+            withRequestId(problem);
+        }
+        return response;
+    }
+
+    private static URI typeOf(Exception failure, HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> failure instanceof HttpMessageNotReadableException ? ProblemTypes.MALFORMED_REQUEST
+                    : ProblemTypes.INVALID_INPUT;
+            case 404 -> ProblemTypes.NOT_FOUND;
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemTypes.DEPENDENCY_UNAVAILABLE;
+            default -> status.is5xxServerError() ? ProblemTypes.INTERNAL_ERROR : ProblemTypes.of("http-" + status.value());
+        };
+    }
+
+    @ExceptionHandler
     ProblemDetail onUnexpected(Exception failure) {
         log.error("Unhandled failure", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
@@ -63,6 +121,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
+        return withRequestId(problem);
+    }
+
+    private static ProblemDetail withRequestId(ProblemDetail problem) {
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
         return problem;
     }
 }

@@ -20,6 +20,18 @@ public final class ProblemTypes {
     public static final URI INVALID_INPUT = of("invalid-input");
     /** The resource does not exist, or is not the caller's. */
     public static final URI NOT_FOUND = of("not-found");
+    /** The body is not readable JSON, or not of the expected shape. */
+    public static final URI MALFORMED_REQUEST = of("malformed-request");
+    /** The body's media type is not one the endpoint reads. */
+    public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+    /** The endpoint cannot answer in any media type the client accepts. */
+    public static final URI NOT_ACCEPTABLE = of("not-acceptable");
+    /** The endpoint exists but not for this HTTP method; {@code Allow} lists the ones it takes. */
+    public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
+    /** The request body is over the size limit. */
+    public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+    /** A store the request needs (DynamoDB) does not answer; retry after the indicated time. */
+    public static final URI DEPENDENCY_UNAVAILABLE = of("dependency-unavailable");
     /** The application failed in a way the client cannot fix; the detail carries no internals. */
     public static final URI INTERNAL_ERROR = of("internal-error");
 

@@ -1,0 +1,89 @@
+package app.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.platform.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Whatever goes wrong, a client gets Problem Details with a stable type, the request id, and no internals. */
+@PlatformIntegrationTest
+class ErrorResponsesTests {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final String TEXT_TOOL = "/api/v1/tools/readability";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void malformedJsonIsAMalformedRequest() throws Exception {
+        assertProblem(send(post(TEXT_TOOL, "application/json", "{\"text\": ")), 400, "malformed-request");
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIsUnsupported() throws Exception {
+        assertProblem(send(post(TEXT_TOOL, "text/plain", "hello")), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void aMethodTheEndpointDoesNotTakeIsNotAllowed() throws Exception {
+        assertProblem(send(request(TEXT_TOOL).DELETE()), 405, "method-not-allowed");
+    }
+
+    @Test
+    void anUnknownRouteIsNotFound() throws Exception {
+        assertProblem(send(request("/api/v1/no-such-thing").GET()), 404, "not-found");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        String huge = "{\"text\": \"" + "x".repeat(1_100_000) + "\"}";
+        assertProblem(send(post(TEXT_TOOL, "application/json", huge)), 413, "payload-too-large");
+    }
+
+    @Test
+    void theCallersRequestIdIsEchoedAndReportedOtherwiseOneIsMadeUp() throws Exception {
+        HttpResponse<String> given = send(request("/api/v1/no-such-thing").header("X-Request-Id", "trace-me-12345").GET());
+        assertThat(given.headers().firstValue("X-Request-Id")).contains("trace-me-12345");
+        assertThat(json.readTree(given.body()).path("requestId").asString()).isEqualTo("trace-me-12345");
+
+        HttpResponse<String> made = send(request("/api/v1/no-such-thing").header("X-Request-Id", "<script>").GET());
+        assertThat(made.headers().firstValue("X-Request-Id")).hasValueSatisfying(
+                id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String kind) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("urn:problem-type:" + kind);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("requestId").asString()).isNotBlank();
+        assertThat(problem.has("trace") || problem.has("exception")).isFalse();
+    }
+
+    private HttpRequest.Builder post(String path, String contentType, String body) {
+        return request(path).header("Content-Type", contentType).POST(BodyPublishers.ofString(body));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
