@@ -1,5 +1,7 @@
 package app.platform.dynamodb;
 
+import app.platform.web.PageRequest;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,8 +33,8 @@ class NotesProbeController {
     }
 
     @GetMapping("/test/notes/{owner}")
-    Page<Note> list(@PathVariable String owner, @RequestParam(required = false) String cursor) {
-        return notes.ofOwner(owner, cursor, 2);
+    Page<Note> list(@PathVariable String owner, PageRequest page) {
+        return notes.ofOwner(owner, page.cursor(), page.limit());
     }
 
     @GetMapping("/test/failure")

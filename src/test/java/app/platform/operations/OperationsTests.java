@@ -82,15 +82,32 @@ class OperationsTests {
     }
 
     @Test
+    void aCollectionReturnsTwentyItemsByDefaultAndRefusesALimitOutsideOneToAHundred() {
+        String owner = "owner-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            send("PUT", url("/test/notes/" + owner + "/n" + i + "?text=t"));
+        }
+
+        JsonResponse all = get("/test/notes/" + owner);
+        assertThat(all.body().path("items")).hasSize(3);
+        assertThat(all.body().path("nextCursor").isNull()).isTrue();
+        for (String limit : new String[] { "0", "101", "many" }) {
+            JsonResponse refused = get("/test/notes/" + owner + "?limit=" + limit);
+            assertThat(refused.status()).as("limit=%s", limit).isEqualTo(400);
+            assertThat(refused.body().path("errors").get(0).path("field").asString()).isEqualTo("limit");
+        }
+    }
+
+    @Test
     void collectionsAnswerItemsAndAnOpaqueNextCursorThatATamperedCopyCannotReuse() {
         String owner = "owner-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             send("PUT", url("/test/notes/" + owner + "/n" + i + "?text=t"));
         }
 
-        JsonResponse first = get("/test/notes/" + owner);
+        JsonResponse first = get("/test/notes/" + owner + "?limit=2");
         String cursor = first.body().path("nextCursor").asString();
-        JsonResponse second = get("/test/notes/" + owner + "?cursor=" + cursor);
+        JsonResponse second = get("/test/notes/" + owner + "?limit=2&cursor=" + cursor);
         JsonResponse foreign = get("/test/notes/other-owner?cursor=" + cursor);
 
         assertThat(first.body().path("items")).hasSize(2);
