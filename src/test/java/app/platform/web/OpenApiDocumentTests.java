@@ -1,0 +1,36 @@
+package app.platform.web;
+
+import static app.platform.operations.HttpClientSupport.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.platform.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenAPI document describes the API's operations with their error responses. */
+@PlatformIntegrationTest
+class OpenApiDocumentTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDocumentIsOpenApi31AndEveryApiOperationDocumentsItsProblems() {
+        JsonNode document = send("GET", "http://localhost:" + port + "/v3/api-docs").body();
+
+        assertThat(document.path("openapi").asString()).startsWith("3.1");
+        JsonNode calculator = document.path("paths").path("/api/v1/tools/{calculator}").path("get");
+        assertThat(calculator.isMissingNode()).isFalse();
+        assertThat(calculator.path("responses").path("400").path("content").path("application/problem+json")
+                .path("schema").path("$ref").asString()).isEqualTo("#/components/schemas/Problem");
+        assertThat(document.path("components").path("schemas").path("Problem").path("properties").has("requestId"))
+                .isTrue();
+        document.path("paths").properties().stream()
+                .filter(path -> path.getKey().startsWith("/api/v1/"))
+                .forEach(path -> path.getValue().properties().forEach(operation -> assertThat(
+                        operation.getValue().path("responses").has("500")).as("%s %s", operation.getKey(),
+                                path.getKey()).isTrue()));
+    }
+}
