@@ -58,11 +58,16 @@ public class DynamoDbTables {
         return enhancedClient.table(physicalName(logicalName), schema);
     }
 
-    /** The physical names of the declared tables that have an index of this name. */
-    public List<String> tablesWithIndex(String indexName) {
+    /** A declared table by its physical name, with the attributes of its primary key. */
+    record DeclaredTable(String name, List<String> keyNames) {
+    }
+
+    /** The declared tables that have an index of this name, as declared (no call to DynamoDB). */
+    List<DeclaredTable> tablesWithIndex(String indexName) {
         return definitions.stream()
                 .filter(definition -> definition.indexNames().contains(indexName))
-                .map(definition -> settings.tablePrefix() + definition.logicalName())
+                .map(definition -> new DeclaredTable(settings.tablePrefix() + definition.logicalName(),
+                        definition.keyNames()))
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,7 +164,7 @@ public class ItemWriter {
 
     /** The shards of the sparse outbox index, for the sweeper. */
     static List<String> shards() {
-        return java.util.stream.IntStream.range(0, OUTBOX_SHARDS).mapToObj(Integer::toString).toList();
+        return IntStream.range(0, OUTBOX_SHARDS).mapToObj(Integer::toString).toList();
     }
 
     /** The event publications of one transaction, carried by its aggregate item until relayed. */

@@ -12,7 +12,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -62,11 +61,9 @@ public class OutboxSweeper {
     public int sweepOlderThan(Duration age) {
         String before = SortableTime.format(clock.instant().minus(age));
         int relayed = 0;
-        for (String table : tables.tablesWithIndex(ItemWriter.OUTBOX_INDEX)) {
-            List<String> keyNames = client.describeTable(request -> request.tableName(table)).table().keySchema()
-                    .stream().map(KeySchemaElement::attributeName).toList();
+        for (DynamoDbTables.DeclaredTable table : tables.tablesWithIndex(ItemWriter.OUTBOX_INDEX)) {
             for (String shard : ItemWriter.shards()) {
-                relayed += sweep(table, keyNames, shard, before);
+                relayed += sweep(table.name(), table.keyNames(), shard, before);
             }
         }
         if (relayed > 0) {

@@ -46,6 +46,13 @@ final class TableDefinitions {
             return request.build();
         }
 
+        /** The attributes of the table's primary key, partition key first. */
+        List<String> keyNames() {
+            List<String> names = new ArrayList<>();
+            properties.path("KeySchema").forEach(key -> names.add(key.path("AttributeName").asString()));
+            return names;
+        }
+
         List<String> indexNames() {
             List<String> names = new ArrayList<>();
             properties.path("GlobalSecondaryIndexes").forEach(index -> names.add(index.path("IndexName").asString()));

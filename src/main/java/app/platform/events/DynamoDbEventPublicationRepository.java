@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -366,7 +367,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private record Observed(Status status, int attempts) {
     }
 
-    private void count(java.util.function.Consumer<EventRegistryMetrics> outcome) {
+    private void count(Consumer<EventRegistryMetrics> outcome) {
         if (metrics != null) {
             outcome.accept(metrics);
         }

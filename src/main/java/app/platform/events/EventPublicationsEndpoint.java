@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -65,13 +66,16 @@ class EventPublicationsEndpoint {
     Resubmission resubmit(@Nullable String status, @Nullable String olderThan) {
         Status only = status == null ? null : incompleteStatus(status);
         Instant before = olderThan == null ? null : clock.instant().minus(duration(olderThan));
-        List<java.util.UUID> chosen = repository.findIncompletePublications().stream()
-                .filter(publication -> only == null || publication.getStatus() == only)
-                .filter(publication -> before == null || publication.getPublicationDate().isBefore(before))
-                .map(EventPublication::getIdentifier)
-                .toList();
-        incomplete.resubmitIncompletePublications(publication -> chosen.contains(publication.getIdentifier()));
-        return new Resubmission(chosen.size());
+        AtomicInteger selected = new AtomicInteger();
+        incomplete.resubmitIncompletePublications(publication -> {
+            boolean chosen = (only == null || publication.getStatus() == only)
+                    && (before == null || publication.getPublicationDate().isBefore(before));
+            if (chosen) {
+                selected.incrementAndGet();
+            }
+            return chosen;
+        });
+        return new Resubmission(selected.get());
     }
 
     private static Status incompleteStatus(String text) {

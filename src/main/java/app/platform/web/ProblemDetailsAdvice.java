@@ -60,12 +60,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", missing.getMessage());
     }
 
-    @ExceptionHandler
-    ProblemDetail on(PayloadTooLarge tooLarge) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
-                tooLarge.getMessage());
-    }
-
     /** DynamoDB unreachable or throttling beyond the client's retries: the client may retry shortly. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> on(SdkClientException unavailable) {

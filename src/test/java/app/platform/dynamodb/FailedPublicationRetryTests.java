@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.events.PublicationStatuses;
 import app.platform.events.FailedPublicationRetrier;
 
 /** Failed listener invocations are retried until they succeed or exhaust their attempts (3 in tests). */
@@ -84,10 +84,6 @@ class FailedPublicationRetryTests {
     }
 
     private List<Status> statuses(TallyIncremented event) {
-        return Stream.concat(registry.findIncompletePublications().stream(),
-                        registry.findCompletedPublications().stream())
-                .filter(publication -> publication.getEvent().equals(event))
-                .map(EventPublication::getStatus)
-                .toList();
+        return PublicationStatuses.of(registry, publication -> publication.getEvent().equals(event));
     }
 }

@@ -16,11 +16,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRepository;
-import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.events.PublicationStatuses;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -125,11 +125,7 @@ class ListenerCrashPointsTests {
     }
 
     private List<Status> statusesOfOurs() {
-        return java.util.stream.Stream.concat(registry.findIncompletePublications().stream(),
-                        registry.findCompletedPublications().stream())
-                .filter(this::ours)
-                .map(TargetEventPublication::getStatus)
-                .toList();
+        return PublicationStatuses.of(registry, this::ours);
     }
 
     private boolean ours(org.springframework.modulith.events.EventPublication publication) {

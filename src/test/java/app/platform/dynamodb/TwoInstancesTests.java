@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
@@ -27,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.Application;
 import app.platform.PlatformIntegrationTest;
+import app.platform.events.PublicationStatuses;
 import app.platform.events.FailedPublicationRetrier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -121,10 +121,7 @@ class TwoInstancesTests {
     }
 
     private Status status(TallyIncremented event) {
-        return java.util.stream.Stream.concat(registry.findIncompletePublications().stream(),
-                        registry.findCompletedPublications().stream())
-                .filter(publication -> publication.getEvent().equals(event))
-                .map(EventPublication::getStatus)
+        return PublicationStatuses.of(registry, publication -> publication.getEvent().equals(event)).stream()
                 .findFirst().orElse(null);
     }
 

@@ -7,14 +7,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.events.PublicationStatuses;
 import app.platform.dynamodb.FaultInjectingDynamoDbClient;
 import app.platform.events.FailedPublicationRetrier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -152,11 +151,7 @@ class EventBridgeExternalizationTests {
 
     /** The statuses of the event's publication to the EventBridge externalizer (other listeners may have theirs). */
     private List<Status> statuses(NoteArchived event) {
-        return Stream.concat(registry.findIncompletePublications().stream(),
-                        registry.findCompletedPublications().stream())
-                .filter(publication -> publication.getEvent().equals(event))
-                .filter(publication -> publication.getTargetIdentifier().getValue().contains("Externalizer"))
-                .map(EventPublication::getStatus)
-                .toList();
+        return PublicationStatuses.of(registry, publication -> publication.getEvent().equals(event)
+                && publication.getTargetIdentifier().getValue().contains("Externalizer"));
     }
 }
