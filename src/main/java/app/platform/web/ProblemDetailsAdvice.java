@@ -31,6 +31,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @ExceptionHandler
     ProblemDetail on(StaleItem conflict) {
@@ -76,7 +77,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            problem.setType(typeOf(failure, status));
+            if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+                // Modules' own ErrorResponseExceptions come with their type; Spring MVC's get ours.
+                problem.setType(typeOf(failure, status));
+            }
             if (failure instanceof MethodArgumentNotValidException invalid) {
                 problem.setProperty("errors", invalid.getBindingResult().getFieldErrors().stream()
                         .map(error -> new InvalidInput.FieldError(error.getField(), error.getDefaultMessage()))

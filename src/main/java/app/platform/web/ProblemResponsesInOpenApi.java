@@ -3,12 +3,17 @@ package app.platform.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import app.platform.security.AnonymousRoute;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -22,6 +27,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * Documents the Problem Details every {@code /api/v1} operation may answer, with their schema, so the OpenAPI
@@ -29,6 +36,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  */
 @Component
 class ProblemResponsesInOpenApi implements GlobalOpenApiCustomizer {
+
+    private static final String BEARER = "bearer";
 
     private static final String PROBLEM = "Problem";
     private static final Map<String, String> COMMON = new LinkedHashMap<>();
@@ -43,36 +52,67 @@ class ProblemResponsesInOpenApi implements GlobalOpenApiCustomizer {
         COMMON.put("503", "dependency-unavailable; retry after Retry-After seconds");
     }
 
+    private final List<AnonymousRoute> anonymousRoutes;
+
+    ProblemResponsesInOpenApi(List<AnonymousRoute> anonymousRoutes) {
+        this.anonymousRoutes = anonymousRoutes;
+    }
+
     @Override
     public void customise(OpenAPI openApi) {
         if (openApi.getComponents() == null) {
             openApi.setComponents(new Components());
         }
         openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+        openApi.getComponents().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("bearer").bearerFormat("JWT")
+                .description("The accessToken of POST /api/v1/users/login"));
         if (openApi.getPaths() == null) {
             return;
         }
         openApi.getPaths().forEach((path, item) -> {
             if (path.startsWith("/api/v1/")) {
-                operations(item).forEach(ProblemResponsesInOpenApi::addProblems);
+                operationsByMethod(item).forEach((method, operation) -> {
+                    addProblems(operation);
+                    if (!anonymous(method, path)) {
+                        operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+                        operation.getResponses().putIfAbsent("401", new ApiResponse()
+                                .description("unauthorized: no valid access token").content(problemContent()));
+                    }
+                });
             }
         });
+    }
+
+    private boolean anonymous(HttpMethod method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return anonymousRoutes.stream().anyMatch(route -> (route.method() == null || route.method().equals(method))
+                && PathPatternParser.defaultInstance.parse(route.pattern()).matches(container));
     }
 
     private static void addProblems(Operation operation) {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
-        Content problem = new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new io.swagger.v3.oas.models.media.MediaType()
-                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
         COMMON.forEach((status, description) -> operation.getResponses().putIfAbsent(status,
-                new ApiResponse().description(description).content(problem)));
+                new ApiResponse().description(description).content(problemContent())));
     }
 
-    private static List<Operation> operations(PathItem item) {
-        return Stream.of(item.getGet(), item.getPost(), item.getPut(), item.getPatch(), item.getDelete())
-                .filter(Objects::nonNull).toList();
+    private static Content problemContent() {
+        return new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new io.swagger.v3.oas.models.media.MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+    }
+
+    private static Map<HttpMethod, Operation> operationsByMethod(PathItem item) {
+        Map<HttpMethod, Operation> operations = new LinkedHashMap<>();
+        Stream.of(Map.entry(HttpMethod.GET, Optional.ofNullable(item.getGet())),
+                Map.entry(HttpMethod.POST, Optional.ofNullable(item.getPost())),
+                Map.entry(HttpMethod.PUT, Optional.ofNullable(item.getPut())),
+                Map.entry(HttpMethod.PATCH, Optional.ofNullable(item.getPatch())),
+                Map.entry(HttpMethod.DELETE, Optional.ofNullable(item.getDelete())))
+                .forEach(entry -> entry.getValue().ifPresent(operation -> operations.put(entry.getKey(), operation)));
+        return operations;
     }
 
     private static Schema<?> problemSchema() {

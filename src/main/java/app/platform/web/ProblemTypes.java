@@ -32,6 +32,12 @@ public final class ProblemTypes {
     public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
     /** A store the request needs (DynamoDB) does not answer; retry after the indicated time. */
     public static final URI DEPENDENCY_UNAVAILABLE = of("dependency-unavailable");
+    /** The request has no valid access token (missing, expired, altered, or for another issuer or audience). */
+    public static final URI UNAUTHORIZED = of("unauthorized");
+    /** The caller is known but may not do this. */
+    public static final URI FORBIDDEN = of("forbidden");
+    /** Too many requests for the caller's budget; {@code Retry-After} says when to try again. */
+    public static final URI RATE_LIMITED = of("rate-limited");
     /** The application failed in a way the client cannot fix; the detail carries no internals. */
     public static final URI INTERNAL_ERROR = of("internal-error");
 

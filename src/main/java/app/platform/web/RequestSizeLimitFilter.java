@@ -1,8 +1,6 @@
 package app.platform.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,13 +11,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body over {@code app.web.max-request-size} (1 MB by default) before anything reads it, with
@@ -30,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
-    private final JsonMapper json;
+    private final ProblemResponseWriter problems;
 
-    RequestSizeLimitFilter(@Value("${app.web.max-request-size:1MB}") DataSize limit, JsonMapper json) {
+    RequestSizeLimitFilter(@Value("${app.web.max-request-size:1MB}") DataSize limit, ProblemResponseWriter problems) {
         this.limit = limit.toBytes();
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -49,20 +43,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** Answers as the advice would: this runs before Spring MVC, where the advice cannot. */
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE,
+        problems.write(request, response, ProblemResponseWriter.problem(HttpStatus.CONTENT_TOO_LARGE,
                 ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
-                "The request body is larger than " + limit + " bytes");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+                "The request body is larger than " + limit + " bytes"));
     }
 }

@@ -3,6 +3,7 @@ package app.platform.operations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -19,7 +20,11 @@ public final class HttpClientSupport {
     }
 
     /** A response with its body parsed as JSON (an empty body becomes a missing node). */
-    public record JsonResponse(int status, String contentType, JsonNode body) {
+    public record JsonResponse(int status, String contentType, JsonNode body, HttpHeaders headers) {
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
     }
 
     public static JsonResponse send(String method, String url) {
@@ -28,17 +33,25 @@ public final class HttpClientSupport {
 
     /** Sends a JSON body ({@code null}: none). */
     public static JsonResponse send(String method, String url, String jsonBody) {
+        return send(method, url, jsonBody, new String[0]);
+    }
+
+    /** Sends a JSON body ({@code null}: none) with extra headers given as name, value, name, value... */
+    public static JsonResponse send(String method, String url, String jsonBody, String... headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
                     jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
             if (jsonBody != null) {
                 request.header("Content-Type", "application/json");
             }
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new JsonResponse(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    body.isBlank() ? json.missingNode() : json.readTree(body));
+                    body.isBlank() ? json.missingNode() : json.readTree(body), response.headers());
         }
         catch (IOException e) {
             throw new IllegalStateException("Request failed: " + method + " " + url, e);

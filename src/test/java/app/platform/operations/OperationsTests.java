@@ -128,7 +128,7 @@ class OperationsTests {
 
     @Test
     void anUnknownRouteIsA404Problem() {
-        JsonResponse missing = get("/api/v1/nothing-here");
+        JsonResponse missing = get("/nothing-here");
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.operations.TestUsers;
+import app.platform.operations.TestUsers.TestUser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +45,12 @@ class ErrorResponsesTests {
     }
 
     @Test
-    void anUnknownRouteIsNotFound() throws Exception {
-        assertProblem(send(request("/api/v1/no-such-thing").GET()), 404, "not-found");
+    void anUnknownRouteIsNotFoundForACallerWithATokenAndUnauthorizedForOneWithout() throws Exception {
+        TestUser caller = TestUsers.signUpAndLogIn("http://localhost:" + port);
+
+        assertProblem(send(request("/api/v1/no-such-thing").headers(caller.bearer()).GET()), 404, "not-found");
+        assertProblem(send(request("/api/v1/no-such-thing").GET()), 401, "unauthorized");
+        assertProblem(send(request("/no-such-page").GET()), 404, "not-found");
     }
 
     @Test

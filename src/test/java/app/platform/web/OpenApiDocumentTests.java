@@ -33,4 +33,18 @@ class OpenApiDocumentTests {
                         operation.getValue().path("responses").has("500")).as("%s %s", operation.getKey(),
                                 path.getKey()).isTrue()));
     }
+
+    @Test
+    void routesThatNeedATokenSayItAndAnswer401WhileAnonymousOnesDoNot() {
+        JsonNode document = send("GET", "http://localhost:" + port + "/v3/api-docs").body();
+
+        assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                .isEqualTo("bearer");
+        JsonNode me = document.path("paths").path("/api/v1/users/me").path("get");
+        assertThat(me.path("security").get(0).has("bearer")).isTrue();
+        assertThat(me.path("responses").has("401")).isTrue();
+        JsonNode signUp = document.path("paths").path("/api/v1/users").path("post");
+        assertThat(signUp.has("security")).isFalse();
+        assertThat(signUp.path("responses").has("401")).isFalse();
+    }
 }
