@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,15 +16,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import app.platform.dynamodb.StaleItem;
+import app.platform.ratelimit.RateLimit;
+import app.platform.ratelimit.RateLimitDecision;
+import app.platform.ratelimit.RateLimiter;
 
 /**
  * Log-in and token refresh.
  *
- * <p>A log-in checks the password (against a dummy hash when the address is unknown, so both failures cost the same
- * time and give the same answer) and starts a refresh token family. A refresh token is {@code <id>.<secret>}; it is
- * spent by a versioned write when exchanged, so it works once. Presenting a spent token again, or losing the race to
- * spend it, revokes its whole family: a stolen token is then useless to the thief and to the owner alike, who logs
- * in again.
+ * <p>A log-in is refused for a while after repeated failures for the account or from the client address (budgets of
+ * the platform's rate limiter, shared by all instances). It checks the password (against a dummy hash when the
+ * address is unknown, so both failures cost the same time and give the same answer) and starts a refresh token
+ * family. A refresh token is {@code <id>.<secret>}; it is spent by a versioned write when exchanged, so it works
+ * once. Presenting a spent token again, or losing the race to spend it, revokes its whole family: a stolen token is
+ * then useless to the thief and to the owner alike, who logs in again.
  */
 @Service
 class Sessions {
@@ -39,9 +44,11 @@ class Sessions {
     private final Clock clock;
     private final UsersSettings settings;
     private final String unknownAccountHash;
+    private final RateLimiter limiter;
 
     Sessions(EmailClaims claims, Users users, RefreshTokens refreshTokens, TokenFamilies families,
-            PasswordEncoder passwords, AccessTokens accessTokens, Clock clock, UsersSettings settings) {
+            PasswordEncoder passwords, AccessTokens accessTokens, Clock clock, UsersSettings settings,
+            RateLimiter limiter) {
         this.claims = claims;
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -51,17 +58,26 @@ class Sessions {
         this.clock = clock;
         this.settings = settings;
         this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+        this.limiter = limiter;
     }
 
-    /** A pair of tokens for these credentials; {@link InvalidCredentials} otherwise. */
-    IssuedTokens logIn(String email, String password) {
+    /**
+     * A pair of tokens for these credentials; {@link InvalidCredentials} otherwise, and
+     * {@link TooManyLogInFailures} once the account or the client address has failed too often.
+     */
+    IssuedTokens logIn(String email, String password, String clientAddress) {
         if (email == null || password == null) {
             throw new InvalidCredentials();
         }
-        Optional<User> user = claims.find(EmailClaim.key(AccountRules.normalizeEmail(email)))
+        String address = AccountRules.normalizeEmail(email);
+        List<String> failureBudgets = List.of("login-failures:account:" + address,
+                "login-failures:address:" + clientAddress);
+        refuseIfThrottled(failureBudgets);
+        Optional<User> user = claims.find(EmailClaim.key(address))
                 .flatMap(claim -> users.find(User.key(claim.getUserId())));
         boolean matches = passwords.matches(password, user.map(User::getPasswordHash).orElse(unknownAccountHash));
         if (user.isEmpty() || !matches) {
+            failureBudgets.forEach(budget -> limiter.consume(budget, failureLimit(budget)));
             throw new InvalidCredentials();
         }
         Instant now = clock.instant();
@@ -101,6 +117,21 @@ class Sessions {
         }
         users.find(User.key(token.getUserId())).orElseThrow(InvalidRefreshToken::new);
         return issue(token.getUserId(), family.getId(), now);
+    }
+
+    private void refuseIfThrottled(List<String> failureBudgets) {
+        for (String budget : failureBudgets) {
+            RateLimitDecision decision = limiter.check(budget, failureLimit(budget));
+            if (!decision.allowed()) {
+                throw new TooManyLogInFailures(decision.retryAfter());
+            }
+        }
+    }
+
+    private RateLimit failureLimit(String budget) {
+        int failures = budget.contains(":account:") ? settings.logInFailuresPerAccount()
+                : settings.logInFailuresPerAddress();
+        return new RateLimit("login-failures", failures, settings.logInFailureWindow());
     }
 
     private IssuedTokens issue(String userId, String familyId, Instant now) {

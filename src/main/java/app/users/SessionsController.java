@@ -1,5 +1,7 @@
 package app.users;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,8 +32,8 @@ class SessionsController {
     }
 
     @PostMapping("/login")
-    Tokens logIn(@RequestBody LogIn request) {
-        return Tokens.of(sessions.logIn(request.email(), request.password()));
+    Tokens logIn(@RequestBody LogIn request, HttpServletRequest http) {
+        return Tokens.of(sessions.logIn(request.email(), request.password(), http.getRemoteAddr()));
     }
 
     @PostMapping("/token/refresh")

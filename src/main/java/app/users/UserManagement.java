@@ -36,10 +36,11 @@ class UserManagement {
     private final TransactionOperations transactions;
     private final Clock clock;
     private final UsersSettings settings;
+    private final UserPlans plans;
 
     UserManagement(Users users, EmailClaims claims, AccountRules rules, PasswordEncoder passwords,
             ApplicationEventPublisher events, TransactionOperations transactions, Clock clock,
-            UsersSettings settings) {
+            UsersSettings settings, UserPlans plans) {
         this.users = users;
         this.claims = claims;
         this.rules = rules;
@@ -48,6 +49,7 @@ class UserManagement {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
+        this.plans = plans;
     }
 
     User signUp(String email, String password, String displayName) {
@@ -89,7 +91,7 @@ class UserManagement {
     User changePlan(String userId, String planId) {
         Plan plan = Plan.ofId(planId == null ? "" : planId)
                 .orElseThrow(() -> InvalidInput.of("plan", "must be one of free, pro, business"));
-        return transactions.execute(status -> {
+        User changed = transactions.execute(status -> {
             User user = existing(userId);
             Plan previous = user.currentPlan();
             if (previous == plan) {
@@ -102,6 +104,8 @@ class UserManagement {
                     : new UserSubscriptionDowngraded(UUID.randomUUID(), userId, previous.id(), plan.id()));
             return user;
         });
+        plans.forget(userId);
+        return changed;
     }
 
     private void claim(String address, String userId, Instant now) {

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 
 /**
  * Accounts and the tokens the users module issues.
@@ -17,13 +18,22 @@ import jakarta.validation.Valid;
  *     published for verification
  * @param abandonedSignUpAge how old an e-mail address claim must be, without its account, before another sign-up may
  *     take it over (what a crash between the claim and the account leaves behind)
+ * @param logInFailuresPerAccount failed log-ins an account tolerates per {@code logInFailureWindow} before further
+ *     attempts are refused for a while
+ * @param logInFailuresPerAddress failed log-ins a client address may make per {@code logInFailureWindow}, over all
+ *     accounts
+ * @param logInFailureWindow the window of the two failure budgets
+ * @param planCacheTtl how long an instance reuses a user's plan for rate limiting; a change made on this instance
+ *     applies at once, one made on another instance within this time
  * @param demo the demo account created at start-up (local development)
  */
 @Validated
 @ConfigurationProperties("app.users")
 record UsersSettings(@DefaultValue("15m") Duration accessTokenLifetime,
         @DefaultValue("30d") Duration refreshTokenLifetime, @DefaultValue("30d") Duration signingKeyLifetime,
-        @DefaultValue("5m") Duration abandonedSignUpAge, @Valid @DefaultValue Demo demo) {
+        @DefaultValue("5m") Duration abandonedSignUpAge, @DefaultValue("5") @Positive int logInFailuresPerAccount,
+        @DefaultValue("20") @Positive int logInFailuresPerAddress, @DefaultValue("15m") Duration logInFailureWindow,
+        @DefaultValue("1s") Duration planCacheTtl, @Valid @DefaultValue Demo demo) {
 
     /**
      * @param enabled whether to create the account when it is missing

@@ -91,7 +91,8 @@ class TokenSigningKeysTests {
 
     private TokenSigningKeys instance(Clock clock) {
         return new TokenSigningKeys(store, clock, new UsersSettings(Duration.ofMinutes(15), Duration.ofDays(30),
-                LIFETIME, Duration.ofMinutes(5), new UsersSettings.Demo(false, "", "", "")));
+                LIFETIME, Duration.ofMinutes(5), 5, 20, Duration.ofMinutes(15), Duration.ofSeconds(1),
+                new UsersSettings.Demo(false, "", "", "")));
     }
 
     private static Clock clockInPeriod(long period) {

@@ -134,6 +134,21 @@ class UsersApiTests {
     }
 
     @Test
+    void afterFiveFailuresAnAccountRefusesLogInsForAWhileEvenWithTheRightPassword() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+        for (int i = 0; i < 5; i++) {
+            assertThat(TestUsers.logIn(base(), user.email(), "not the right password").status()).isEqualTo(401);
+        }
+
+        JsonResponse throttled = TestUsers.logIn(base(), user.email(), TestUsers.PASSWORD);
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.body().path("type").asString()).isEqualTo("urn:problem-type:rate-limited");
+        assertThat(throttled.header("Retry-After")).hasValueSatisfying(
+                value -> assertThat(Long.parseLong(value)).isBetween(1L, 181L));
+    }
+
+    @Test
     void aLogInAnswersABearerTokenPairThatReachesTheCallersAccount() {
         TestUser user = TestUsers.signUpAndLogIn(base());
         JsonResponse tokens = TestUsers.logIn(base(), user.email(), TestUsers.PASSWORD);

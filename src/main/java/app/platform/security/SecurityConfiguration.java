@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import app.platform.ratelimit.RateLimitFilter;
 import app.platform.web.ProblemResponseWriter;
 
 /**
@@ -37,7 +39,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokens, List<AnonymousRoute> anonymousRoutes,
-            ProblemResponseWriter problems, SecuritySettings settings) throws Exception {
+            ProblemResponseWriter problems, SecuritySettings settings, RateLimitFilter rateLimits) throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -64,7 +66,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers));
+                        .accessDeniedHandler(handlers))
+                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

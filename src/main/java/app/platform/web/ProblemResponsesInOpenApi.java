@@ -48,6 +48,7 @@ class ProblemResponsesInOpenApi implements GlobalOpenApiCustomizer {
         COMMON.put("405", "method-not-allowed");
         COMMON.put("413", "payload-too-large");
         COMMON.put("415", "unsupported-media-type");
+        COMMON.put("429", "rate-limited; retry after Retry-After seconds (RateLimit and RateLimit-Policy headers)");
         COMMON.put("500", "internal-error");
         COMMON.put("503", "dependency-unavailable; retry after Retry-After seconds");
     }

@@ -1,6 +1,8 @@
 package app.platform.operations;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -38,6 +40,26 @@ public final class HttpClientSupport {
 
     /** Sends a JSON body ({@code null}: none) with extra headers given as name, value, name, value... */
     public static JsonResponse send(String method, String url, String jsonBody, String... headers) {
+        return send(client, method, url, jsonBody, headers);
+    }
+
+    /**
+     * Sends from another loopback address (e.g. {@code 127.0.0.9}), so the application sees another client address;
+     * the whole 127.0.0.0/8 block reaches this machine.
+     */
+    public static JsonResponse sendFrom(String loopbackAddress, String method, String url, String jsonBody,
+            String... headers) {
+        try {
+            HttpClient from = HttpClient.newBuilder().localAddress(InetAddress.getByName(loopbackAddress)).build();
+            return send(from, method, url, jsonBody, headers);
+        }
+        catch (UnknownHostException e) {
+            throw new IllegalArgumentException(loopbackAddress, e);
+        }
+    }
+
+    private static JsonResponse send(HttpClient client, String method, String url, String jsonBody,
+            String... headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
                     jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
