@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -21,11 +23,14 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import app.platform.ratelimit.RateLimitFilter;
 import app.platform.web.ProblemResponseWriter;
+import app.platform.web.ProblemTypes;
 
 /**
  * The one security chain of the application. {@code /api/v1/**} is stateless: every route needs a valid RS256
@@ -36,6 +41,11 @@ import app.platform.web.ProblemResponseWriter;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    SecurityConfiguration() {
+        // The caller comes from the token, not from the request: keep it out of the OpenAPI parameters.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokens, List<AnonymousRoute> anonymousRoutes,
@@ -69,6 +79,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .accessDeniedHandler(handlers))
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Requests the firewall refuses (encoded slashes, control characters...) are the client's fault: 400. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponseWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response, ProblemResponseWriter.problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                "The request's URL, parameters or headers contain characters that are not allowed."));
     }
 
     @Bean

@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.http.ProblemDetail;
@@ -59,6 +61,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail on(NotFound missing) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", missing.getMessage());
+    }
+
+    /**
+     * Parameters that cannot be read: the security firewall refused a name, or the servlet container could not
+     * decode a form body's percent-encoding. Both surface only when something reads the parameters.
+     */
+    @ExceptionHandler({ RequestRejectedException.class, InvalidParameterException.class })
+    ProblemDetail onUnreadableParameters(Exception rejected) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                "The request's URL, parameters or headers contain characters that are not allowed.");
     }
 
     /** DynamoDB unreachable or throttling beyond the client's retries: the client may retry shortly. */

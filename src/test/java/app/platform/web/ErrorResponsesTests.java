@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -51,6 +52,29 @@ class ErrorResponsesTests {
         assertProblem(send(request("/api/v1/no-such-thing").headers(caller.bearer()).GET()), 404, "not-found");
         assertProblem(send(request("/api/v1/no-such-thing").GET()), 401, "unauthorized");
         assertProblem(send(request("/no-such-page").GET()), 404, "not-found");
+    }
+
+    /** Found by {@link OpenApiFuzzTests}: requests like these answered 500 once. */
+    @Test
+    void controlCharactersInParametersAndFormBodiesAreTheClientsFault() throws Exception {
+        TestUser caller = TestUsers.signUpAndLogIn("http://localhost:" + port);
+        List<HttpRequest.Builder> requests = List.of(
+                request("/api/v1/tools/roi?gain=%00&cost=1&%20=x").GET(),
+                request("/api/v1/users/me/subscription?caller=%E2%80%AE%00").headers(caller.bearer())
+                        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString("{\"plan\":1}")),
+                post("/api/v1/tools/readability", "application/x-www-form-urlencoded", "%20=%E2%80%AE%00"),
+                post("/api/v1/users", "application/x-www-form-urlencoded", "{\"email\":1e400,\"displayName\":\"%\"}"),
+                post("/api/v1/users/token/refresh", "application/x-www-form-urlencoded", "{\"refreshToken\":\" \"}")
+                        .headers(caller.bearer()),
+                request("/api/v1/users/me").headers(caller.bearer())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .method("PATCH", BodyPublishers.ofString("displayName=%ZZ")));
+        for (HttpRequest.Builder request : requests) {
+            HttpResponse<String> response = send(request);
+            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
     }
 
     @Test
