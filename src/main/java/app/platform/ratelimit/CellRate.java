@@ -5,33 +5,42 @@ import java.time.Duration;
 /**
  * The generic cell rate algorithm (GCRA), the arithmetic shared by the Redis script and the local fallback. A budget
  * is one number, the theoretical arrival time (TAT): the time at which the budget would be whole again. A request
- * costs one emission interval T = period / limit; it is allowed while TAT + T - now stays within the period, which
- * allows a burst of {@code limit} requests and then one every T.
+ * costs one emission interval T = period / limit; the budget holds {@code floor((period - (TAT - now)) / T)}
+ * requests, which allows a burst of {@code limit} requests and then one every T.
  */
 final class CellRate {
 
     private CellRate() {
     }
 
-    /** The outcome at {@code now} for a stored TAT (0 if none): the decision and the TAT to store if allowed. */
-    record Outcome(RateLimitDecision decision, long newTat) {
+    /**
+     * The outcome at {@code now} for a stored TAT (0 if none).
+     *
+     * @param granted how many requests were taken from the budget (0 when refused or only checked)
+     * @param newTat the TAT to store
+     */
+    record Outcome(RateLimitDecision decision, long granted, long newTat) {
     }
 
-    static Outcome decide(RateLimit limit, long storedTat, long nowMicros, boolean consume, boolean local) {
+    /**
+     * Takes up to {@code wanted} requests from the budget (at least one, or none and a refusal); {@code wanted = 0}
+     * only checks whether one more would be allowed.
+     */
+    static Outcome decide(RateLimit limit, long storedTat, long nowMicros, long wanted, boolean local) {
         long interval = limit.intervalMicros();
         long period = limit.periodMicros();
         long tat = Math.max(storedTat, nowMicros);
-        long newTat = tat + interval;
-        long used = newTat - nowMicros;
-        if (used > period) {
-            long wait = used - period;
+        long available = (period - (tat - nowMicros)) / interval;
+        if (available < 1) {
+            long wait = tat + interval - nowMicros - period;
             return new Outcome(new RateLimitDecision(limit, false, 0, micros(tat - nowMicros), micros(wait), local),
-                    storedTat);
+                    0, storedTat);
         }
-        long afterThis = consume ? used : tat - nowMicros;
-        long remaining = (period - afterThis) / interval;
-        return new Outcome(new RateLimitDecision(limit, true, remaining, micros(afterThis), Duration.ZERO, local),
-                consume ? newTat : storedTat);
+        long granted = Math.min(wanted, available);
+        long newTat = granted == 0 ? storedTat : tat + granted * interval;
+        long remaining = available - granted;
+        return new Outcome(new RateLimitDecision(limit, true, remaining, micros(tat + granted * interval - nowMicros),
+                Duration.ZERO, local), granted, newTat);
     }
 
     private static Duration micros(long micros) {

@@ -19,13 +19,16 @@ import jakarta.validation.constraints.Positive;
  * @param anonymousPerMinute requests per minute per client address on routes that need no token
  * @param keyPrefix prefix of the budget keys in Redis
  * @param redisRetry how long to decide locally after Redis failed to answer, before trying it again
+ * @param leaseDivisor a budget is taken from Redis in leases of {@code limit / leaseDivisor} requests (at least 1)
+ * @param maxLease the largest lease, in requests; 1 sends every request's decision to Redis
  */
 @Validated
 @ConfigurationProperties("app.rate-limits")
 public record RateLimitSettings(@DefaultValue("true") boolean enabled,
         Map<String, @Positive Long> plans,
         @DefaultValue("free") String defaultPlan, @Positive @DefaultValue("120") long anonymousPerMinute,
-        @DefaultValue("rate:") String keyPrefix, @DefaultValue("5s") Duration redisRetry) {
+        @DefaultValue("rate:") String keyPrefix, @DefaultValue("5s") Duration redisRetry,
+        @Positive @DefaultValue("50") long leaseDivisor, @Positive @DefaultValue("100") long maxLease) {
 
     private static final Map<String, Long> DEFAULT_PLANS = Map.of("free", 60L, "pro", 600L, "business", 3000L);
 

@@ -1,5 +1,6 @@
 package app.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -90,7 +91,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    JwtDecoder accessTokenDecoder(SecuritySettings settings, ObjectProvider<JWKSource<SecurityContext>> storedKeys) {
+    JwtDecoder accessTokenDecoder(SecuritySettings settings, ObjectProvider<JWKSource<SecurityContext>> storedKeys,
+            Clock clock) {
+        return new VerifiedTokenCache(verifyingDecoder(settings, storedKeys), clock);
+    }
+
+    private static JwtDecoder verifyingDecoder(SecuritySettings settings,
+            ObjectProvider<JWKSource<SecurityContext>> storedKeys) {
         if (settings.jwt().issuerUri() != null) {
             return AccessTokenDecoders.fromIssuer(settings.jwt());
         }

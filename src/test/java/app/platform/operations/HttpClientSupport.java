@@ -58,6 +58,14 @@ public final class HttpClientSupport {
         }
     }
 
+    /** JSON bodies parsed; any other body as a text node, so tests can still look at it. */
+    private static JsonNode parse(String body, String contentType) {
+        if (body.isBlank()) {
+            return json.missingNode();
+        }
+        return contentType.contains("json") ? json.readTree(body) : json.getNodeFactory().textNode(body);
+    }
+
     private static JsonResponse send(HttpClient client, String method, String url, String jsonBody,
             String... headers) {
         try {
@@ -73,7 +81,7 @@ public final class HttpClientSupport {
             String body = response.body();
             return new JsonResponse(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    body.isBlank() ? json.missingNode() : json.readTree(body), response.headers());
+                    parse(body, response.headers().firstValue("Content-Type").orElse("")), response.headers());
         }
         catch (IOException e) {
             throw new IllegalStateException("Request failed: " + method + " " + url, e);

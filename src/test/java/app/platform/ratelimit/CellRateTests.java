@@ -17,13 +17,13 @@ class CellRateTests {
     void aFullBudgetAllowsABurstOfItsLimitCountingDownTheRemainder() {
         long tat = 0;
         for (int spent = 1; spent <= 60; spent++) {
-            CellRate.Outcome outcome = CellRate.decide(SIXTY_PER_MINUTE, tat, START, true, false);
+            CellRate.Outcome outcome = CellRate.decide(SIXTY_PER_MINUTE, tat, START, 1, false);
             assertThat(outcome.decision().allowed()).isTrue();
             assertThat(outcome.decision().remaining()).isEqualTo(60 - spent);
             tat = outcome.newTat();
         }
 
-        CellRate.Outcome refused = CellRate.decide(SIXTY_PER_MINUTE, tat, START, true, false);
+        CellRate.Outcome refused = CellRate.decide(SIXTY_PER_MINUTE, tat, START, 1, false);
         assertThat(refused.decision().allowed()).isFalse();
         assertThat(refused.decision().retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(refused.newTat()).as("a refusal spends nothing").isEqualTo(tat);
@@ -33,9 +33,9 @@ class CellRateTests {
     void aSpentBudgetRegainsOneRequestPerInterval() {
         long tat = START + 60 * SECOND;
 
-        assertThat(CellRate.decide(SIXTY_PER_MINUTE, tat, START + SECOND / 2, true, false).decision().retryAfter())
+        assertThat(CellRate.decide(SIXTY_PER_MINUTE, tat, START + SECOND / 2, 1, false).decision().retryAfter())
                 .isEqualTo(Duration.ofMillis(500));
-        CellRate.Outcome later = CellRate.decide(SIXTY_PER_MINUTE, tat, START + SECOND, true, false);
+        CellRate.Outcome later = CellRate.decide(SIXTY_PER_MINUTE, tat, START + SECOND, 1, false);
         assertThat(later.decision().allowed()).isTrue();
         assertThat(later.decision().remaining()).isZero();
         assertThat(later.decision().resetAfter()).isEqualTo(Duration.ofSeconds(60));
@@ -43,7 +43,7 @@ class CellRateTests {
 
     @Test
     void aCheckTellsWithoutSpending() {
-        CellRate.Outcome check = CellRate.decide(SIXTY_PER_MINUTE, 0, START, false, false);
+        CellRate.Outcome check = CellRate.decide(SIXTY_PER_MINUTE, 0, START, 0, false);
 
         assertThat(check.decision().allowed()).isTrue();
         assertThat(check.decision().remaining()).isEqualTo(60);
@@ -51,10 +51,22 @@ class CellRateTests {
     }
 
     @Test
+    void aLeaseTakesAsManyAsWantedOrWhatIsLeft() {
+        CellRate.Outcome lease = CellRate.decide(SIXTY_PER_MINUTE, 0, START, 10, false);
+        assertThat(lease.granted()).isEqualTo(10);
+        assertThat(lease.decision().remaining()).isEqualTo(50);
+        assertThat(lease.newTat()).isEqualTo(START + 10 * SECOND);
+
+        CellRate.Outcome rest = CellRate.decide(SIXTY_PER_MINUTE, START + 57 * SECOND, START, 10, false);
+        assertThat(rest.granted()).isEqualTo(3);
+        assertThat(rest.decision().remaining()).isZero();
+    }
+
+    @Test
     void anIdleBudgetIsWholeAgainAfterOnePeriod() {
         long tat = START + 60 * SECOND;
 
-        CellRate.Outcome afterAMinute = CellRate.decide(SIXTY_PER_MINUTE, tat, START + 60 * SECOND, true, false);
+        CellRate.Outcome afterAMinute = CellRate.decide(SIXTY_PER_MINUTE, tat, START + 60 * SECOND, 1, false);
 
         assertThat(afterAMinute.decision().remaining()).isEqualTo(59);
     }

@@ -62,6 +62,6 @@ class RateLimiterWithoutRedisTests {
     }
 
     private static RateLimitSettings settings() {
-        return new RateLimitSettings(true, Map.of(), "free", 120, "rate:", Duration.ofSeconds(30));
+        return new RateLimitSettings(true, Map.of(), "free", 120, "rate:", Duration.ofSeconds(30), 50, 100);
     }
 }
