@@ -45,6 +45,7 @@ class LocalRunIT {
         JsonNode first = installation();
         assertThat(first.path("starts").asLong()).isEqualTo(1);
         assertThat(Files.isDirectory(checkout.resolve(".data/dynamodb"))).isTrue();
+        String demoToken = demoAccessToken();
 
         List<ProcessHandle> enginesOfFirstRun = application.process().descendants().toList();
         assertThat(enginesOfFirstRun).isNotEmpty();
@@ -69,6 +70,15 @@ class LocalRunIT {
         JsonNode third = installation();
         assertThat(third.path("id").asString()).isEqualTo(first.path("id").asString());
         assertThat(third.path("starts").asLong()).isEqualTo(3);
+        assertThat(send("GET", application.url("/api/v1/users/me"), null, "Authorization", "Bearer " + demoToken)
+                .status()).as("a token of the first run still works: the signing keys are stored").isEqualTo(200);
+    }
+
+    /** The demo account of the README logs in (it is created while the application starts). */
+    private String demoAccessToken() {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> send("POST", application.url("/api/v1/users/login"),
+                "{\"email\":\"demo@example.com\",\"password\":\"content-demo-2026\"}"),
+                response -> response.status() == 200).body().path("accessToken").asString();
     }
 
     private JsonNode installation() {
