@@ -1,5 +1,6 @@
 package app.platform.dynamodb;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +50,14 @@ public abstract class DynamoRepository<T> {
         this.versionAttribute = schema.tableMetadata().customMetadataObject(VERSION_METADATA, String.class);
     }
 
-    /** The item with this key, as the current transaction sees it. */
+    /**
+     * The item with this key, as the current transaction sees it. A key no item can have (over DynamoDB's key size
+     * limits, e.g. an id from a client) finds nothing rather than an error.
+     */
     public Optional<T> find(Key key) {
+        if (exceedsKeyLimits(key)) {
+            return Optional.empty();
+        }
         UnitOfWork.AggregateRef aggregate = ref(key);
         Optional<UnitOfWork.PendingWrite> pending = UnitOfWork.current().flatMap(work -> work.pendingFor(aggregate));
         if (pending.isPresent()) {
@@ -117,6 +124,16 @@ public abstract class DynamoRepository<T> {
                 index == null ? table.query(request) : table.index(index).query(request);
         software.amazon.awssdk.enhanced.dynamodb.model.Page<T> page = pages.iterator().next();
         return new Page<>(page.items(), cursors.encode(fullScope, page.lastEvaluatedKey()));
+    }
+
+    /** DynamoDB refuses partition keys over 2048 bytes and sort keys over 1024 bytes. */
+    private static boolean exceedsKeyLimits(Key key) {
+        return utf8Length(key.partitionKeyValue()) > 2048
+                || key.sortKeyValue().map(value -> utf8Length(value) > 1024).orElse(false);
+    }
+
+    private static int utf8Length(AttributeValue value) {
+        return value.s() == null ? 0 : value.s().getBytes(StandardCharsets.UTF_8).length;
     }
 
     protected TableMetadata metadata() {

@@ -64,6 +64,13 @@ class DynamoRepositoryTests {
         assertThat(notes.find(Note.key(owner, "n1"))).isEmpty();
     }
 
+    /** Found by the API fuzzer: an id from a client longer than DynamoDB allows in a key answered 500. */
+    @Test
+    void aKeyOverDynamoDbsSizeLimitFindsNothing() {
+        assertThat(notes.find(Note.key(owner, "x".repeat(5000)))).isEmpty();
+        assertThat(notes.find(Note.key("y".repeat(3000), "n1"))).isEmpty();
+    }
+
     @Test
     void cursorPagingVisitsEveryItemOnceInKeyOrder() {
         for (int i = 0; i < 7; i++) {

@@ -35,7 +35,7 @@ class ObjectLevelAuthorizationTests {
     void anotherUsersTokenNeitherSeesNorChangesTheOwnersResource(OwnedEndpoint endpoint) {
         TestUser owner = TestUsers.signUpAndLogIn(base());
         TestUser intruder = TestUsers.signUpAndLogIn(base());
-        String resourceId = endpoint.createResource().apply(owner);
+        String resourceId = endpoint.createResource().apply(base(), owner);
         JsonResponse ownersViewBefore = ownersView(endpoint, owner, resourceId);
 
         JsonResponse answer = send(endpoint.method(), base() + endpoint.path().of(owner, resourceId), endpoint.body(),

@@ -1,7 +1,12 @@
 package app.platform.security;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 
+import app.platform.operations.HttpClientSupport;
+import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.TestUsers.TestUser;
 
 /**
@@ -16,15 +21,36 @@ final class OwnedEndpoints {
     static List<OwnedEndpoint> all() {
         return List.of(
                 new OwnedEndpoint("users: read an account by id", "GET",
-                        (owner, id) -> "/api/v1/users/" + id, null, TestUser::id, 404, OwnedEndpoints::myAccount),
+                        (owner, id) -> "/api/v1/users/" + id, null, OwnedEndpoints::account, 404, OwnedEndpoints::myAccount),
                 new OwnedEndpoint("users: read my account", "GET",
-                        (owner, id) -> "/api/v1/users/me", null, TestUser::id, 200, OwnedEndpoints::myAccount),
+                        (owner, id) -> "/api/v1/users/me", null, OwnedEndpoints::account, 200, OwnedEndpoints::myAccount),
                 new OwnedEndpoint("users: change my profile", "PATCH",
                         (owner, id) -> "/api/v1/users/me", "{\"displayName\":\"Intruder\",\"tone\":\"loud\"}",
-                        TestUser::id, 200, OwnedEndpoints::myAccount),
+                        OwnedEndpoints::account, 200, OwnedEndpoints::myAccount),
                 new OwnedEndpoint("users: change my plan", "PUT",
                         (owner, id) -> "/api/v1/users/me/subscription", "{\"plan\":\"business\"}",
-                        TestUser::id, 200, OwnedEndpoints::myAccount));
+                        OwnedEndpoints::account, 200, OwnedEndpoints::myAccount),
+                new OwnedEndpoint("studio: read a generation", "GET",
+                        (owner, id) -> "/api/v1/studio/generations/" + id, null, OwnedEndpoints::blogGeneration, 404,
+                        (owner, id) -> "/api/v1/studio/generations/" + id),
+                new OwnedEndpoint("studio: list my generations", "GET",
+                        (owner, id) -> "/api/v1/studio/generations", null, OwnedEndpoints::blogGeneration, 200,
+                        (owner, id) -> "/api/v1/studio/generations"));
+    }
+
+    private static String account(String base, TestUser owner) {
+        return owner.id();
+    }
+
+    private static String blogGeneration(String base, TestUser owner) {
+        JsonResponse accepted = HttpClientSupport.send("POST", base + "/api/v1/studio/content/blog",
+                "{\"topic\":\"owned content\",\"keywords\":[],\"length\":\"short\"}", owner.bearer());
+        String id = accepted.body().path("id").asString();
+        // Settled, so the owner's view before and after the intruder's request can be compared.
+        await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
+                base + "/api/v1/studio/generations/" + id, null, owner.bearer()).body().path("status").asString(),
+                "COMPLETED"::equals);
+        return id;
     }
 
     private static String myAccount(TestUser owner, String resourceId) {

@@ -71,8 +71,9 @@ class OpenApiFuzzTests {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     sent++;
                     if (response.statusCode() >= 500) {
-                        failures.add(response.statusCode() + " for " + request.method() + " " + request.uri() + " "
-                                + request.headers().map() + ": " + response.body());
+                        failures.add(abbreviated(response.statusCode() + " for " + request.method() + " "
+                                + request.uri() + " " + request.headers().map().get("Content-Type") + ": "
+                                + response.body()));
                     }
                 }
             }
@@ -170,6 +171,11 @@ class OpenApiFuzzTests {
             return document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
         }
         return schema;
+    }
+
+    private static String abbreviated(String failure) {
+        return failure.length() <= 600 ? failure : failure.substring(0, 300) + " ... " + failure.substring(
+                failure.length() - 300);
     }
 
     private static <T> T pick(Random random, List<T> values) {

@@ -1,0 +1,39 @@
+package app.studio;
+
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Runs accepted generations and compensates failed ones. Unlike {@code @ApplicationModuleListener} these run outside
+ * a transaction of their own: a run writes its progress as it goes (each write its own transaction), so it shows
+ * while the generation runs. The event registry still records each delivery and hands it again if it did not end.
+ */
+@Component
+class GenerationListeners {
+
+    private final StudioManagement management;
+    private final Generations generations;
+    private final QuotaReservations reservations;
+
+    GenerationListeners(StudioManagement management, Generations generations, QuotaReservations reservations) {
+        this.management = management;
+        this.generations = generations;
+        this.reservations = reservations;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(GenerationRequested request) {
+        management.run(request);
+    }
+
+    /** Compensation: the failed generation's quota unit goes back to the user. */
+    @Async
+    @TransactionalEventListener
+    void on(GenerationFailed failure) {
+        generations.find(Generation.key(failure.owner(), failure.generationId()))
+                .ifPresent(generation -> reservations.giveBack(failure.owner(), generation.getQuotaMonth(),
+                        failure.eventId()));
+    }
+}

@@ -1,0 +1,123 @@
+package app.studio;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+import app.platform.dynamodb.ItemConflict;
+
+/**
+ * Reserves a generation's unit of the month's quota before the generation is created, and gives it back by
+ * compensation. Each change is a versioned write of the quota item, retried when another request won the race, so
+ * concurrent requests never overspend. See {@link Quota} for how a crash between reservation and generation is
+ * settled.
+ */
+@Component
+class QuotaReservations {
+
+    private static final int ATTEMPTS = 10;
+
+    private final Quotas quotas;
+    private final Generations generations;
+    private final StudioProfiles profiles;
+    private final StudioSettings settings;
+    private final ApplicationEventPublisher events;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+
+    QuotaReservations(Quotas quotas, Generations generations, StudioProfiles profiles, StudioSettings settings,
+            ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
+        this.quotas = quotas;
+        this.generations = generations;
+        this.profiles = profiles;
+        this.settings = settings;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    static String monthOf(Instant instant) {
+        return YearMonth.from(instant.atZone(ZoneOffset.UTC)).toString();
+    }
+
+    /** Reserves one unit for this generation; {@link QuotaExceeded} when the month's quota is used up. */
+    String reserve(String owner, String generationId) {
+        Instant now = clock.instant();
+        String month = monthOf(now);
+        int limit = settings.limitFor(profiles.find(StudioProfile.key(owner)).map(StudioProfile::getPlan)
+                .orElse("free"));
+        ItemConflict lastConflict = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> reserveIn(owner, month, generationId, limit, now));
+                return month;
+            }
+            catch (ItemConflict anotherRequestWasFaster) {
+                lastConflict = anotherRequestWasFaster;
+            }
+        }
+        throw lastConflict;
+    }
+
+    /** Gives a failed generation's unit back, once per failure event. */
+    void giveBack(String owner, String month, UUID failureEventId) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    Quota quota = quotas.find(Quota.key(owner, month)).orElse(null);
+                    if (quota == null || quota.hasHandled(failureEventId)) {
+                        return;
+                    }
+                    quota.release();
+                    quota.markHandled(failureEventId);
+                    quotas.save(quota);
+                });
+                return;
+            }
+            catch (ItemConflict changedMeanwhile) {
+                // Read the quota again.
+            }
+        }
+    }
+
+    private void reserveIn(String owner, String month, String generationId, int limit, Instant now) {
+        Quota quota = quotas.find(Quota.key(owner, month)).orElseGet(() -> Quota.empty(owner, month));
+        for (String pending : quota.pendingBefore(now.minus(settings.abandonedReservationAge()))) {
+            quota.settle(pending, generations.find(Generation.key(owner, pending)).isPresent());
+        }
+        if (limit >= 0 && quota.getUsed() >= limit) {
+            throw new QuotaExceeded(limit, resetOf(month), now);
+        }
+        quota.reserve(generationId, now);
+        if (quota.getVersion() == null) {
+            quotas.create(quota);
+        }
+        else {
+            quotas.save(quota);
+        }
+        warnWhenCrossing(quota, limit);
+    }
+
+    private void warnWhenCrossing(Quota quota, int limit) {
+        if (limit <= 0) {
+            return;
+        }
+        for (int percent : new int[] { 80, 100 }) {
+            int threshold = (int) Math.ceil(limit * percent / 100.0);
+            if (quota.getUsed() == threshold) {
+                events.publishEvent(new QuotaUsageReached(UUID.randomUUID(), quota.getOwner(), quota.getMonth(),
+                        quota.getUsed(), limit, percent));
+            }
+        }
+    }
+
+    private static Instant resetOf(String month) {
+        return YearMonth.parse(month).plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

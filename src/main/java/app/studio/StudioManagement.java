@@ -1,0 +1,170 @@
+package app.studio;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+import app.platform.dynamodb.Page;
+import app.platform.web.NotFound;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts generations and runs them. Accepting reserves a quota unit, then creates the generation with a
+ * {@link GenerationRequested} event in one transaction; the run happens in that event's listener, so it survives a
+ * crash: the registry hands the event to the listener again after a restart and the run starts over (the built-in
+ * generator is deterministic). Completing is one transaction of the generation and its {@code ai.content.*.generated}
+ * event; failing, of the generation and {@link GenerationFailed}, whose listener gives the quota unit back.
+ */
+@Service
+class StudioManagement {
+
+    private final Generations generations;
+    private final StudioProfiles profiles;
+    private final QuotaReservations reservations;
+    private final ContentGenerator generator;
+    private final ApplicationEventPublisher events;
+    private final TransactionOperations transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    StudioManagement(Generations generations, StudioProfiles profiles, QuotaReservations reservations,
+            ContentGenerator generator, ApplicationEventPublisher events, TransactionOperations transactions,
+            JsonMapper json, Clock clock) {
+        this.generations = generations;
+        this.profiles = profiles;
+        this.reservations = reservations;
+        this.generator = generator;
+        this.events = events;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Generation accept(String owner, String typeId, ContentBrief brief) {
+        ContentType type = ContentType.ofId(typeId).orElseThrow(() -> new NotFound("No content type " + typeId
+                + "; the studio generates blog, social and listing"));
+        brief.checkedFor(type);
+        Instant now = clock.instant();
+        String id = GenerationIds.next(now);
+        String month = reservations.reserve(owner, id);
+        Generation generation = Generation.accepted(id, owner, type, json.writeValueAsString(brief), month, now);
+        generation.setSteps(withStep("[]", "accepted", "COMPLETED", now));
+        transactions.executeWithoutResult(status -> {
+            generations.create(generation);
+            events.publishEvent(new GenerationRequested(UUID.randomUUID(), id, owner));
+        });
+        return generation;
+    }
+
+    Optional<Generation> find(String owner, String id) {
+        return generations.find(Generation.key(owner, id));
+    }
+
+    Page<Generation> list(String owner, String cursor, int limit) {
+        return generations.newestOf(owner, cursor, limit);
+    }
+
+    /** Runs an accepted generation to its end; does nothing for one already finished. */
+    void run(GenerationRequested request) {
+        Optional<Generation> found = find(request.owner(), request.generationId());
+        if (found.isEmpty() || found.get().isFinished()) {
+            return;
+        }
+        Generation generation = found.get();
+        change(generation, running -> {
+            running.setStatus(GenerationStatus.RUNNING.name());
+            running.setProgress(0);
+            running.setSteps(withStep(running.getSteps(), "generate", "RUNNING", clock.instant()));
+        });
+        ContentBrief brief = json.readValue(generation.getBrief(), ContentBrief.class);
+        Personalization personalization = profiles.find(StudioProfile.key(generation.getOwner()))
+                .map(Personalization::of).orElse(new Personalization(null, null, null, null));
+        GeneratedContent content;
+        try {
+            content = generator.generate(generation.contentType(), brief, personalization, (written, planned) -> {
+                int progress = Math.min(99, written * 100 / planned);
+                change(generation, running -> running.setProgress(progress));
+                events.publishEvent(new GenerationProgressed(generation.getId(), generation.getOwner(), progress,
+                        GenerationStatus.RUNNING.name()));
+            });
+        }
+        catch (RuntimeException failure) {
+            fail(generation, "The generator failed: " + failure.getMessage());
+            return;
+        }
+        complete(generation, brief, content);
+    }
+
+    private void complete(Generation generation, ContentBrief brief, GeneratedContent content) {
+        transactions.executeWithoutResult(status -> {
+            Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
+                    .orElseThrow();
+            current.setStatus(GenerationStatus.COMPLETED.name());
+            current.setProgress(100);
+            current.setContent(json.writeValueAsString(content));
+            current.setSteps(withStep(current.getSteps(), "generate", "COMPLETED", clock.instant()));
+            current.setUpdatedAt(clock.instant());
+            generations.save(current);
+            events.publishEvent(generatedEvent(current, brief, content));
+        });
+        events.publishEvent(new GenerationProgressed(generation.getId(), generation.getOwner(), 100,
+                GenerationStatus.COMPLETED.name()));
+    }
+
+    private void fail(Generation generation, String reason) {
+        transactions.executeWithoutResult(status -> {
+            Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
+                    .orElseThrow();
+            current.setStatus(GenerationStatus.FAILED.name());
+            current.setFailureReason(reason);
+            current.setSteps(withStep(current.getSteps(), "generate", "FAILED", clock.instant()));
+            current.setUpdatedAt(clock.instant());
+            generations.save(current);
+            events.publishEvent(new GenerationFailed(UUID.randomUUID(), current.getId(), current.getOwner(),
+                    current.getType(), reason));
+        });
+        events.publishEvent(new GenerationProgressed(generation.getId(), generation.getOwner(),
+                generation.getProgress(), GenerationStatus.FAILED.name()));
+    }
+
+    private static Object generatedEvent(Generation generation, ContentBrief brief, GeneratedContent content) {
+        UUID eventId = UUID.randomUUID();
+        return switch (generation.contentType()) {
+            case BLOG -> new BlogContentGenerated(eventId, generation.getId(), generation.getOwner(), content.title(),
+                    content.body(), brief.keywords());
+            case SOCIAL -> new SocialContentGenerated(eventId, generation.getId(), generation.getOwner(),
+                    content.title(), content.posts().stream()
+                            .map(post -> new SocialContentGenerated.Post(post.platform(), post.text())).toList());
+            case LISTING -> new ListingContentGenerated(eventId, generation.getId(), generation.getOwner(),
+                    content.title(), content.bullets(), content.description());
+        };
+    }
+
+    /** Applies a change to the stored generation (read again, so the write is over the current version). */
+    private void change(Generation generation, Consumer<Generation> change) {
+        Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
+                .orElseThrow();
+        change.accept(current);
+        current.setUpdatedAt(clock.instant());
+        generations.save(current);
+    }
+
+    private String withStep(String steps, String name, String status, Instant at) {
+        List<Map<String, String>> list = new ArrayList<>(json.readValue(steps,
+                new TypeReference<List<Map<String, String>>>() {
+                }));
+        list.removeIf(step -> step.get("name").equals(name));
+        list.add(Map.of("name", name, "status", status, "at", at.toString()));
+        return json.writeValueAsString(list);
+    }
+}
