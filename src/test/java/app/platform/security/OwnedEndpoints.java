@@ -35,7 +35,21 @@ final class OwnedEndpoints {
                         (owner, id) -> "/api/v1/studio/generations/" + id),
                 new OwnedEndpoint("studio: list my generations", "GET",
                         (owner, id) -> "/api/v1/studio/generations", null, OwnedEndpoints::blogGeneration, 200,
-                        (owner, id) -> "/api/v1/studio/generations"));
+                        (owner, id) -> "/api/v1/studio/generations"),
+                new OwnedEndpoint("library: read an item", "GET",
+                        (owner, id) -> "/api/v1/library/items/" + id, null, OwnedEndpoints::libraryItem, 404,
+                        (owner, id) -> "/api/v1/library/items"),
+                new OwnedEndpoint("library: list my items", "GET",
+                        (owner, id) -> "/api/v1/library/items", null, OwnedEndpoints::libraryItem, 200,
+                        (owner, id) -> "/api/v1/library/items"));
+    }
+
+    /** A generated blog post, once it is in the owner's library. */
+    private static String libraryItem(String base, TestUser owner) {
+        String id = blogGeneration(base, owner);
+        await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
+                base + "/api/v1/library/items/" + id, null, owner.bearer()).status(), status -> status == 200);
+        return id;
     }
 
     private static String account(String base, TestUser owner) {

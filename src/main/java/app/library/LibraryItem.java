@@ -1,0 +1,119 @@
+package app.library;
+
+import java.time.Instant;
+
+import app.platform.dynamodb.Aggregate;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+
+/**
+ * A saved piece of content: item {@code USER#<owner> / ITEM#<id>} of the library table. An item saved from a
+ * generation has the generation's id, so saving the same generation twice (a redelivered event, a second path)
+ * finds the item there and leaves exactly one.
+ */
+@DynamoDbBean
+public class LibraryItem extends Aggregate {
+
+    static final String SORT_PREFIX = "ITEM#";
+
+    private String id;
+    private String owner;
+    private String type;
+    private String title;
+    private String body;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    static LibraryItem fromGeneration(String generationId, String owner, String type, String title, String body,
+            Instant now) {
+        LibraryItem item = new LibraryItem();
+        item.id = generationId;
+        item.owner = owner;
+        item.type = type;
+        item.title = title;
+        item.body = body;
+        item.createdAt = now;
+        item.updatedAt = now;
+        return item;
+    }
+
+    static Key key(String owner, String id) {
+        return Key.builder().partitionValue("USER#" + owner).sortValue(SORT_PREFIX + id).build();
+    }
+
+    @DynamoDbPartitionKey
+    public String getPk() {
+        return "USER#" + owner;
+    }
+
+    public void setPk(String pk) {
+        // Derived from the owner.
+    }
+
+    @DynamoDbSortKey
+    public String getSk() {
+        return SORT_PREFIX + id;
+    }
+
+    public void setSk(String sk) {
+        // Derived from the id.
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public void setOwner(String owner) {
+        this.owner = owner;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+}
