@@ -6,20 +6,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import app.platform.text.ReadingEase;
 import app.platform.web.InvalidInput;
 
 /** Readability (Flesch reading ease) and keyword density of an English text. */
 final class TextAnalysis {
 
     static final int MAX_TEXT = 100_000;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+");
-    private static final Pattern VOWEL_GROUP = Pattern.compile("[aeiouy]+");
     private static final int TOP_WORDS = 10;
 
     private TextAnalysis() {
@@ -34,14 +29,11 @@ final class TextAnalysis {
     record Keyword(String keyword, int occurrences, BigDecimal densityPercent) {
     }
 
-    /** Flesch reading ease: 206.835 - 1.015 x words per sentence - 84.6 x syllables per word, to one decimal. */
+    /** Flesch reading ease ({@link ReadingEase}), to one decimal, with its level in words. */
     static Readability readability(String text) {
-        List<String> words = words(requireText(text));
-        int sentences = sentences(text.strip());
-        int syllables = words.stream().mapToInt(TextAnalysis::syllables).sum();
-        double score = 206.835 - 1.015 * words.size() / sentences - 84.6 * syllables / words.size();
-        BigDecimal rounded = BigDecimal.valueOf(score).setScale(1, RoundingMode.HALF_UP);
-        return new Readability(rounded, level(score), words.size(), sentences, syllables);
+        ReadingEase.Score score = ReadingEase.of(requireText(text));
+        BigDecimal rounded = BigDecimal.valueOf(score.value()).setScale(1, RoundingMode.HALF_UP);
+        return new Readability(rounded, level(score.value()), score.words(), score.sentences(), score.syllables());
     }
 
     /**
@@ -80,32 +72,11 @@ final class TextAnalysis {
     }
 
     private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (matcher.find()) {
-            words.add(matcher.group());
-        }
-        return words;
+        return ReadingEase.words(text);
     }
 
-    /** Sentence ends, plus a last sentence without its full stop. */
-    private static int sentences(String text) {
-        int ends = (int) SENTENCE_END.matcher(text).results().count();
-        boolean closed = !text.isEmpty() && ".!?".indexOf(text.charAt(text.length() - 1)) >= 0;
-        return Math.max(1, closed ? ends : ends + 1);
-    }
-
-    /** Vowel groups, less a silent final e, at least one. */
     static int syllables(String word) {
-        String letters = word.replaceAll("[^a-z]", "");
-        if (letters.isEmpty()) {
-            return 1;
-        }
-        int count = (int) VOWEL_GROUP.matcher(letters).results().count();
-        if (letters.endsWith("e") && !letters.endsWith("le") && count > 1) {
-            count--;
-        }
-        return Math.max(1, count);
+        return ReadingEase.syllables(word);
     }
 
     private static int occurrences(List<String> words, List<String> phrase) {

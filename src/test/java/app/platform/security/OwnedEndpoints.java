@@ -41,7 +41,37 @@ final class OwnedEndpoints {
                         (owner, id) -> "/api/v1/library/items"),
                 new OwnedEndpoint("library: list my items", "GET",
                         (owner, id) -> "/api/v1/library/items", null, OwnedEndpoints::libraryItem, 200,
-                        (owner, id) -> "/api/v1/library/items"));
+                        (owner, id) -> "/api/v1/library/items"),
+                new OwnedEndpoint("brand: read my profile", "GET",
+                        (owner, id) -> "/api/v1/brand/profile", null, OwnedEndpoints::brandProfile, 404,
+                        (owner, id) -> "/api/v1/brand/profile"),
+                new OwnedEndpoint("brand: replace my profile", "PUT",
+                        (owner, id) -> "/api/v1/brand/profile", "{\"voice\":\"intruder\",\"bannedTerms\":[]}",
+                        OwnedEndpoints::brandProfile, 200, (owner, id) -> "/api/v1/brand/profile"),
+                new OwnedEndpoint("brand: read an audit", "GET",
+                        (owner, id) -> "/api/v1/brand/audits/" + id.split("/")[0], null, OwnedEndpoints::listingAudit,
+                        404, (owner, id) -> "/api/v1/brand/audits/" + id.split("/")[0]),
+                new OwnedEndpoint("brand: audits of my content", "GET",
+                        (owner, id) -> "/api/v1/brand/audits?contentId=" + id.split("/")[1], null,
+                        OwnedEndpoints::listingAudit, 200,
+                        (owner, id) -> "/api/v1/brand/audits?contentId=" + id.split("/")[1]));
+    }
+
+    private static String brandProfile(String base, TestUser owner) {
+        HttpClientSupport.send("PUT", base + "/api/v1/brand/profile",
+                "{\"voice\":\"owner's voice\",\"bannedTerms\":[\"secret\"]}", owner.bearer());
+        return owner.id();
+    }
+
+    /** A generated listing's audit, as {@code <audit id>/<listing id>}. */
+    private static String listingAudit(String base, TestUser owner) {
+        String listing = HttpClientSupport.send("POST", base + "/api/v1/studio/content/listing",
+                "{\"productName\":\"Owned Pack\",\"features\":[\"zip\"],\"audience\":\"hikers\"}",
+                owner.bearer()).body().path("id").asString();
+        String audit = await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
+                base + "/api/v1/brand/audits?contentId=" + listing, null, owner.bearer()).body().path("items")
+                .path(0).path("id").asString(""), id -> !id.isEmpty());
+        return audit + "/" + listing;
     }
 
     /** A generated blog post, once it is in the owner's library. */
