@@ -54,7 +54,24 @@ final class OwnedEndpoints {
                 new OwnedEndpoint("brand: audits of my content", "GET",
                         (owner, id) -> "/api/v1/brand/audits?contentId=" + id.split("/")[1], null,
                         OwnedEndpoints::listingAudit, 200,
-                        (owner, id) -> "/api/v1/brand/audits?contentId=" + id.split("/")[1]));
+                        (owner, id) -> "/api/v1/brand/audits?contentId=" + id.split("/")[1]),
+                new OwnedEndpoint("analytics: my summary", "GET",
+                        (owner, id) -> "/api/v1/analytics/summary", null, OwnedEndpoints::account, 200,
+                        (owner, id) -> "/api/v1/analytics/summary"),
+                new OwnedEndpoint("notification: mark one read", "POST",
+                        (owner, id) -> "/api/v1/notifications/" + id + "/read", null, OwnedEndpoints::notification,
+                        404, (owner, id) -> "/api/v1/notifications"),
+                new OwnedEndpoint("notification: my inbox", "GET",
+                        (owner, id) -> "/api/v1/notifications", null, OwnedEndpoints::notification, 200,
+                        (owner, id) -> "/api/v1/notifications"));
+    }
+
+    /** The notification that the owner's generated blog post is ready. */
+    private static String notification(String base, TestUser owner) {
+        blogGeneration(base, owner);
+        return await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
+                base + "/api/v1/notifications", null, owner.bearer()).body().path("items").path(0).path("id")
+                .asString(""), id -> !id.isEmpty());
     }
 
     private static String brandProfile(String base, TestUser owner) {

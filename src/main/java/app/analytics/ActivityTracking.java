@@ -1,0 +1,96 @@
+package app.analytics;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import app.platform.dynamodb.ItemConflict;
+
+/**
+ * Counts a user's activity from events ({@code analytics.track}) and keeps the business metrics:
+ * {@code app.business.generations} (by type and outcome; the success rate is completed over all),
+ * {@code app.business.content.views} and {@code app.business.feature.adoption} (first use of a feature per user).
+ * A user's events may arrive together, so each count is a versioned write retried on a lost race.
+ */
+@Service
+class ActivityTracking {
+
+    private static final int ATTEMPTS = 10;
+
+    private final UserActivities activities;
+    private final TransactionOperations transactions;
+    private final MeterRegistry meters;
+
+    ActivityTracking(UserActivities activities, TransactionOperations transactions, MeterRegistry meters) {
+        this.activities = activities;
+        this.transactions = transactions;
+        this.meters = meters;
+    }
+
+    void generationCompleted(String owner, UUID eventId, String type) {
+        if (track(owner, eventId, "studio." + type, activity -> activity.setGenerationsCompleted(
+                activity.getGenerationsCompleted() + 1))) {
+            meters.counter("app.business.generations", "type", type, "outcome", "completed").increment();
+        }
+    }
+
+    void generationFailed(String owner, UUID eventId, String type) {
+        if (track(owner, eventId, "studio." + type, activity -> activity.setGenerationsFailed(
+                activity.getGenerationsFailed() + 1))) {
+            meters.counter("app.business.generations", "type", type, "outcome", "failed").increment();
+        }
+    }
+
+    void contentViewed(String owner, UUID eventId) {
+        if (track(owner, eventId, "library", activity -> activity.setContentViews(activity.getContentViews() + 1))) {
+            meters.counter("app.business.content.views").increment();
+        }
+    }
+
+    void featureUsed(String owner, UUID eventId, String feature) {
+        track(owner, eventId, feature, activity -> {
+        });
+    }
+
+    Optional<UserActivity> of(String owner) {
+        return activities.find(UserActivity.key(owner));
+    }
+
+    /** Applies the change once per event; true if this call applied it. */
+    private boolean track(String owner, UUID eventId, String feature, Consumer<UserActivity> change) {
+        ItemConflict lastConflict = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return Boolean.TRUE.equals(transactions.execute(status -> apply(owner, eventId, feature, change)));
+            }
+            catch (ItemConflict anotherEventWasFaster) {
+                lastConflict = anotherEventWasFaster;
+            }
+        }
+        throw lastConflict;
+    }
+
+    private boolean apply(String owner, UUID eventId, String feature, Consumer<UserActivity> change) {
+        UserActivity activity = activities.find(UserActivity.key(owner)).orElseGet(() -> UserActivity.of(owner));
+        if (activity.hasHandled(eventId)) {
+            return false;
+        }
+        change.accept(activity);
+        if (activity.use(feature)) {
+            meters.counter("app.business.feature.adoption", "feature", feature).increment();
+        }
+        activity.markHandled(eventId);
+        if (activity.getVersion() == null) {
+            activities.create(activity);
+        }
+        else {
+            activities.save(activity);
+        }
+        return true;
+    }
+}

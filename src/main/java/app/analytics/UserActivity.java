@@ -1,0 +1,101 @@
+package app.analytics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import app.platform.dynamodb.Aggregate;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+
+/**
+ * What one user has done, counted from events: item {@code USER#<owner> / ACTIVITY}. Each event is counted once
+ * (its id is remembered with the counts it changed).
+ */
+@DynamoDbBean
+public class UserActivity extends Aggregate {
+
+    private String owner;
+    private int generationsCompleted;
+    private int generationsFailed;
+    private int contentViews;
+    private List<String> featuresUsed = new ArrayList<>();
+
+    static UserActivity of(String owner) {
+        UserActivity activity = new UserActivity();
+        activity.owner = owner;
+        return activity;
+    }
+
+    static Key key(String owner) {
+        return Key.builder().partitionValue("USER#" + owner).sortValue("ACTIVITY").build();
+    }
+
+    /** Records the use of a feature; true when it is the user's first. */
+    boolean use(String feature) {
+        if (featuresUsed.contains(feature)) {
+            return false;
+        }
+        featuresUsed.add(feature);
+        return true;
+    }
+
+    @DynamoDbPartitionKey
+    public String getPk() {
+        return "USER#" + owner;
+    }
+
+    public void setPk(String pk) {
+        // Derived from the owner.
+    }
+
+    @DynamoDbSortKey
+    public String getSk() {
+        return "ACTIVITY";
+    }
+
+    public void setSk(String sk) {
+        // Constant.
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public void setOwner(String owner) {
+        this.owner = owner;
+    }
+
+    public int getGenerationsCompleted() {
+        return generationsCompleted;
+    }
+
+    public void setGenerationsCompleted(int generationsCompleted) {
+        this.generationsCompleted = generationsCompleted;
+    }
+
+    public int getGenerationsFailed() {
+        return generationsFailed;
+    }
+
+    public void setGenerationsFailed(int generationsFailed) {
+        this.generationsFailed = generationsFailed;
+    }
+
+    public int getContentViews() {
+        return contentViews;
+    }
+
+    public void setContentViews(int contentViews) {
+        this.contentViews = contentViews;
+    }
+
+    public List<String> getFeaturesUsed() {
+        return featuresUsed;
+    }
+
+    public void setFeaturesUsed(List<String> featuresUsed) {
+        this.featuresUsed = featuresUsed == null ? new ArrayList<>() : new ArrayList<>(featuresUsed);
+    }
+}

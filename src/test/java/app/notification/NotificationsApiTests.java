@@ -1,0 +1,68 @@
+package app.notification;
+
+import static app.platform.operations.HttpClientSupport.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.platform.PlatformIntegrationTest;
+import app.platform.operations.HttpClientSupport.JsonResponse;
+import app.platform.operations.TestUsers;
+import app.platform.operations.TestUsers.TestUser;
+import tools.jackson.databind.JsonNode;
+
+/** The inbox tells the user when content is ready or failed, newest first, and keeps what was read. */
+@PlatformIntegrationTest
+class NotificationsApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readyAndFailedGenerationsReachTheInboxNewestFirst() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+        generate(user, "{\"topic\":\"inbox\",\"keywords\":[],\"length\":\"short\"}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox(user).path("items").size() == 1);
+        generate(user, "{\"topic\":\"please fail\",\"keywords\":[],\"length\":\"short\"}");
+
+        JsonNode items = await().atMost(Duration.ofSeconds(20)).until(() -> inbox(user).path("items"),
+                found -> found.size() == 2);
+
+        assertThat(items.findValuesAsString("type")).containsExactly("ai.generation.failed",
+                "ai.content.blog.generated");
+        assertThat(items.get(0).path("body").asString()).contains("the model is unavailable");
+        assertThat(items.get(0).path("read").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aNotificationIsMarkedReadAndAnotherUsersIsNotFound() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser other = TestUsers.signUpAndLogIn(base());
+        generate(user, "{\"topic\":\"read me\",\"keywords\":[],\"length\":\"short\"}");
+        String id = await().atMost(Duration.ofSeconds(20)).until(() -> inbox(user).path("items").path(0).path("id")
+                .asString(""), found -> !found.isEmpty());
+
+        assertThat(send("POST", base() + "/api/v1/notifications/" + id + "/read", null, other.bearer()).status())
+                .isEqualTo(404);
+        JsonResponse read = send("POST", base() + "/api/v1/notifications/" + id + "/read", null, user.bearer());
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(inbox(user).path("items").get(0).path("read").asBoolean()).isTrue();
+    }
+
+    private void generate(TestUser user, String brief) {
+        send("POST", base() + "/api/v1/studio/content/blog", brief, user.bearer());
+    }
+
+    private JsonNode inbox(TestUser user) {
+        return send("GET", base() + "/api/v1/notifications", null, user.bearer()).body();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
