@@ -23,6 +23,7 @@ public class LibraryItem extends Aggregate {
     private String type;
     private String title;
     private String body;
+    private String history = "[]";
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -99,6 +100,15 @@ public class LibraryItem extends Aggregate {
 
     public void setBody(String body) {
         this.body = body;
+    }
+
+    /** Earlier versions, newest last, as a JSON array of {version, title, body, savedAt}. */
+    public String getHistory() {
+        return history;
+    }
+
+    public void setHistory(String history) {
+        this.history = history == null ? "[]" : history;
     }
 
     public Instant getCreatedAt() {

@@ -1,6 +1,9 @@
 package app.library;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,22 +13,32 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.Page;
+import app.platform.dynamodb.StaleItem;
+import app.platform.web.InvalidInput;
+import app.platform.web.InvalidInput.FieldError;
+import app.platform.web.NotFound;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Saves generated content and serves the library. */
 @Service
 class LibraryManagement {
 
+    static final int KEPT_VERSIONS = 20;
+
     private final LibraryItems items;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final JsonMapper json;
 
     LibraryManagement(LibraryItems items, ApplicationEventPublisher events, TransactionOperations transactions,
-            Clock clock) {
+            Clock clock, JsonMapper json) {
         this.items = items;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.json = json;
     }
 
     /** Saves a generation's content once: a second save of the same generation finds the item and does nothing. */
@@ -45,8 +58,67 @@ class LibraryManagement {
         }
     }
 
+    /**
+     * Replaces the item's title and body if it is still at {@code expectedVersion}, keeping the previous version in
+     * its history (the last {@value #KEPT_VERSIONS}).
+     *
+     * @param fromIfMatch whether the version came from {@code If-Match} (a mismatch is then 412) or from the body
+     *     (409, like any stale write)
+     */
+    LibraryItem edit(String owner, String id, long expectedVersion, boolean fromIfMatch, String title, String body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (title == null || title.isBlank() || title.length() > 200) {
+            errors.add(new FieldError("title", "must be 1 to 200 characters"));
+        }
+        if (body == null || body.length() > 100_000) {
+            errors.add(new FieldError("body", "is required, at most 100,000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        LibraryItem item = items.find(LibraryItem.key(owner, id)).orElseThrow(() -> new NotFound("No item " + id));
+        if (item.getVersion() != expectedVersion) {
+            if (fromIfMatch) {
+                throw new VersionMismatch(expectedVersion, item.getVersion());
+            }
+            throw new StaleVersion(expectedVersion, item.getVersion());
+        }
+        List<Map<String, Object>> history = new ArrayList<>(json.readValue(item.getHistory(),
+                new TypeReference<List<Map<String, Object>>>() {
+                }));
+        history.add(Map.of("version", item.getVersion(), "title", item.getTitle(), "body",
+                item.getBody() == null ? "" : item.getBody(), "savedAt", item.getUpdatedAt().toString()));
+        if (history.size() > KEPT_VERSIONS) {
+            history = new ArrayList<>(history.subList(history.size() - KEPT_VERSIONS, history.size()));
+        }
+        item.setHistory(json.writeValueAsString(history));
+        item.setTitle(title.strip());
+        item.setBody(body);
+        item.setUpdatedAt(clock.instant());
+        try {
+            items.save(item);
+        }
+        catch (StaleItem raced) {
+            if (fromIfMatch) {
+                throw new VersionMismatch(expectedVersion, expectedVersion + 1);
+            }
+            throw raced;
+        }
+        item.setVersion(item.getVersion() + 1);
+        return item;
+    }
+
+    void delete(String owner, String id) {
+        items.find(LibraryItem.key(owner, id)).orElseThrow(() -> new NotFound("No item " + id));
+        items.delete(LibraryItem.key(owner, id));
+    }
+
     Page<LibraryItem> list(String owner, String cursor, int limit) {
         return items.newestOf(owner, cursor, limit);
+    }
+
+    Optional<LibraryItem> find(String owner, String id) {
+        return items.find(LibraryItem.key(owner, id));
     }
 
     /** The item, if it is the owner's; a view is an event of its own (a transaction without state). */
