@@ -3,10 +3,9 @@ package app.analytics;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.platform.dynamodb.Aggregate;
+import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
@@ -14,9 +13,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * (its id is remembered with the counts it changed).
  */
 @DynamoDbBean
-public class UserActivity extends Aggregate {
+public class UserActivity extends OwnedItem {
 
-    private String owner;
     private int generationsCompleted;
     private int generationsFailed;
     private int contentViews;
@@ -24,12 +22,12 @@ public class UserActivity extends Aggregate {
 
     static UserActivity of(String owner) {
         UserActivity activity = new UserActivity();
-        activity.owner = owner;
+        activity.setOwner(owner);
         return activity;
     }
 
     static Key key(String owner) {
-        return Key.builder().partitionValue("USER#" + owner).sortValue("ACTIVITY").build();
+        return Key.builder().partitionValue(partitionOf(owner)).sortValue("ACTIVITY").build();
     }
 
     /** Records the use of a feature; true when it is the user's first. */
@@ -41,15 +39,6 @@ public class UserActivity extends Aggregate {
         return true;
     }
 
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return "USER#" + owner;
-    }
-
-    public void setPk(String pk) {
-        // Derived from the owner.
-    }
-
     @DynamoDbSortKey
     public String getSk() {
         return "ACTIVITY";
@@ -57,14 +46,6 @@ public class UserActivity extends Aggregate {
 
     public void setSk(String sk) {
         // Constant.
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
     }
 
     public int getGenerationsCompleted() {

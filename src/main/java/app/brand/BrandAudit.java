@@ -4,10 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-import app.platform.dynamodb.Aggregate;
+import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
@@ -16,10 +15,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * kept as a JSON document.
  */
 @DynamoDbBean
-public class BrandAudit extends Aggregate {
+public class BrandAudit extends OwnedItem {
 
     private String id;
-    private String owner;
     private String contentId;
     private int score;
     private String findings;
@@ -28,7 +26,7 @@ public class BrandAudit extends Aggregate {
     static BrandAudit of(String owner, String contentId, int score, String findings, Instant now) {
         BrandAudit audit = new BrandAudit();
         audit.id = idFor(contentId);
-        audit.owner = owner;
+        audit.setOwner(owner);
         audit.contentId = contentId;
         audit.score = score;
         audit.findings = findings;
@@ -41,16 +39,7 @@ public class BrandAudit extends Aggregate {
     }
 
     static Key key(String owner, String id) {
-        return Key.builder().partitionValue("USER#" + owner).sortValue("AUDIT#" + id).build();
-    }
-
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return "USER#" + owner;
-    }
-
-    public void setPk(String pk) {
-        // Derived from the owner.
+        return Key.builder().partitionValue(partitionOf(owner)).sortValue("AUDIT#" + id).build();
     }
 
     @DynamoDbSortKey
@@ -68,14 +57,6 @@ public class BrandAudit extends Aggregate {
 
     public void setId(String id) {
         this.id = id;
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
     }
 
     public String getContentId() {

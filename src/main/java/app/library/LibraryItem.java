@@ -2,10 +2,9 @@ package app.library;
 
 import java.time.Instant;
 
-import app.platform.dynamodb.Aggregate;
+import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
@@ -14,12 +13,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * finds the item there and leaves exactly one.
  */
 @DynamoDbBean
-public class LibraryItem extends Aggregate {
+public class LibraryItem extends OwnedItem {
 
     static final String SORT_PREFIX = "ITEM#";
 
     private String id;
-    private String owner;
     private String type;
     private String title;
     private String body;
@@ -31,7 +29,7 @@ public class LibraryItem extends Aggregate {
             Instant now) {
         LibraryItem item = new LibraryItem();
         item.id = generationId;
-        item.owner = owner;
+        item.setOwner(owner);
         item.type = type;
         item.title = title;
         item.body = body;
@@ -41,16 +39,7 @@ public class LibraryItem extends Aggregate {
     }
 
     static Key key(String owner, String id) {
-        return Key.builder().partitionValue("USER#" + owner).sortValue(SORT_PREFIX + id).build();
-    }
-
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return "USER#" + owner;
-    }
-
-    public void setPk(String pk) {
-        // Derived from the owner.
+        return Key.builder().partitionValue(partitionOf(owner)).sortValue(SORT_PREFIX + id).build();
     }
 
     @DynamoDbSortKey
@@ -68,14 +57,6 @@ public class LibraryItem extends Aggregate {
 
     public void setId(String id) {
         this.id = id;
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
     }
 
     public String getType() {

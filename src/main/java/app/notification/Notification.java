@@ -4,11 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-import app.platform.dynamodb.Aggregate;
+import app.platform.dynamodb.OwnedItem;
 import app.platform.dynamodb.SortableTime;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
@@ -19,12 +18,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * event finds the notification there.
  */
 @DynamoDbBean
-public class Notification extends Aggregate {
+public class Notification extends OwnedItem {
 
     static final String SORT_PREFIX = "NOTE#";
 
     private String id;
-    private String owner;
     private String type;
     private String title;
     private String body;
@@ -34,7 +32,7 @@ public class Notification extends Aggregate {
     static Notification of(UUID causeEventId, String owner, String type, String title, String body, Instant now) {
         Notification notification = new Notification();
         notification.id = idFor(causeEventId);
-        notification.owner = owner;
+        notification.setOwner(owner);
         notification.type = type;
         notification.title = title;
         notification.body = body;
@@ -47,20 +45,11 @@ public class Notification extends Aggregate {
     }
 
     static Key key(String owner, String id) {
-        return Key.builder().partitionValue("USER#" + owner).sortValue(SORT_PREFIX + id).build();
+        return Key.builder().partitionValue(partitionOf(owner)).sortValue(SORT_PREFIX + id).build();
     }
 
     static String inboxOf(String owner) {
         return "INBOX#" + owner;
-    }
-
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return "USER#" + owner;
-    }
-
-    public void setPk(String pk) {
-        // Derived from the owner.
     }
 
     @DynamoDbSortKey
@@ -74,7 +63,7 @@ public class Notification extends Aggregate {
 
     @DynamoDbSecondaryPartitionKey(indexNames = "gsi1")
     public String getGsi1pk() {
-        return inboxOf(owner);
+        return inboxOf(getOwner());
     }
 
     public void setGsi1pk(String gsi1pk) {
@@ -97,14 +86,6 @@ public class Notification extends Aggregate {
 
     public void setId(String id) {
         this.id = id;
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
     }
 
     public String getType() {

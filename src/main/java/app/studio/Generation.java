@@ -2,11 +2,10 @@ package app.studio;
 
 import java.time.Instant;
 
-import app.platform.dynamodb.Aggregate;
+import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbIgnore;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
@@ -14,12 +13,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * content and the steps are kept as JSON documents; the quota month says which month's unit it holds.
  */
 @DynamoDbBean
-public class Generation extends Aggregate {
+public class Generation extends OwnedItem {
 
     static final String SORT_PREFIX = "GEN#";
 
     private String id;
-    private String owner;
     private String type;
     private String status;
     private int progress;
@@ -35,7 +33,7 @@ public class Generation extends Aggregate {
             Instant now) {
         Generation generation = new Generation();
         generation.id = id;
-        generation.owner = owner;
+        generation.setOwner(owner);
         generation.type = type.id();
         generation.status = GenerationStatus.PENDING.name();
         generation.brief = brief;
@@ -47,7 +45,7 @@ public class Generation extends Aggregate {
     }
 
     static Key key(String owner, String id) {
-        return Key.builder().partitionValue("USER#" + owner).sortValue(SORT_PREFIX + id).build();
+        return Key.builder().partitionValue(partitionOf(owner)).sortValue(SORT_PREFIX + id).build();
     }
 
     @DynamoDbIgnore
@@ -65,15 +63,6 @@ public class Generation extends Aggregate {
         return currentStatus() == GenerationStatus.COMPLETED || currentStatus() == GenerationStatus.FAILED;
     }
 
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return "USER#" + owner;
-    }
-
-    public void setPk(String pk) {
-        // Derived from the owner.
-    }
-
     @DynamoDbSortKey
     public String getSk() {
         return SORT_PREFIX + id;
@@ -89,14 +78,6 @@ public class Generation extends Aggregate {
 
     public void setId(String id) {
         this.id = id;
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
     }
 
     public String getType() {

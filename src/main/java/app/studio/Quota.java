@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.platform.dynamodb.Aggregate;
+import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbIgnore;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
@@ -18,22 +17,21 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * exists, given back if a crash left none. No unit is leaked, none spent twice.
  */
 @DynamoDbBean
-public class Quota extends Aggregate {
+public class Quota extends OwnedItem {
 
-    private String owner;
     private String month;
     private int used;
     private List<String> pending = new ArrayList<>();
 
     static Quota empty(String owner, String month) {
         Quota quota = new Quota();
-        quota.owner = owner;
+        quota.setOwner(owner);
         quota.month = month;
         return quota;
     }
 
     static Key key(String owner, String month) {
-        return Key.builder().partitionValue("USER#" + owner).sortValue("QUOTA#" + month).build();
+        return Key.builder().partitionValue(partitionOf(owner)).sortValue("QUOTA#" + month).build();
     }
 
     void reserve(String generationId, Instant now) {
@@ -58,15 +56,6 @@ public class Quota extends Aggregate {
         }
     }
 
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return "USER#" + owner;
-    }
-
-    public void setPk(String pk) {
-        // Derived from the owner.
-    }
-
     @DynamoDbSortKey
     public String getSk() {
         return "QUOTA#" + month;
@@ -74,14 +63,6 @@ public class Quota extends Aggregate {
 
     public void setSk(String sk) {
         // Derived from the month.
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
     }
 
     public String getMonth() {

@@ -1,9 +1,8 @@
 package app.studio;
 
-import app.platform.dynamodb.Aggregate;
+import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
@@ -11,9 +10,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * the quota) and the personalization (for the generators). Item {@code USER#<owner> / PROFILE}.
  */
 @DynamoDbBean
-public class StudioProfile extends Aggregate {
+public class StudioProfile extends OwnedItem {
 
-    private String owner;
     private String plan = "free";
     private String displayName;
     private String industry;
@@ -22,21 +20,12 @@ public class StudioProfile extends Aggregate {
 
     static StudioProfile of(String owner) {
         StudioProfile profile = new StudioProfile();
-        profile.owner = owner;
+        profile.setOwner(owner);
         return profile;
     }
 
     static Key key(String owner) {
-        return Key.builder().partitionValue("USER#" + owner).sortValue("PROFILE").build();
-    }
-
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return "USER#" + owner;
-    }
-
-    public void setPk(String pk) {
-        // Derived from the owner.
+        return Key.builder().partitionValue(partitionOf(owner)).sortValue("PROFILE").build();
     }
 
     @DynamoDbSortKey
@@ -46,14 +35,6 @@ public class StudioProfile extends Aggregate {
 
     public void setSk(String sk) {
         // Constant.
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
     }
 
     public String getPlan() {
