@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.platform.dynamodb.Page;
@@ -47,9 +48,11 @@ class LibraryController {
         }
     }
 
+    /** Newest first; {@code type} and {@code q} (text in the title, any case) narrow the list. */
     @GetMapping
-    Page<Item> items(CurrentUser caller, PageRequest page) {
-        Page<LibraryItem> found = library.list(caller.id(), page.cursor(), page.limit());
+    Page<Item> items(CurrentUser caller, PageRequest page, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String q) {
+        Page<LibraryItem> found = library.list(caller.id(), type, q, page.cursor(), page.limit());
         return new Page<>(found.items().stream().map(Item::of).toList(), found.nextCursor());
     }
 

@@ -1,6 +1,7 @@
 package app.library;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -81,6 +82,15 @@ public class LibraryItem extends OwnedItem {
 
     public void setBody(String body) {
         this.body = body;
+    }
+
+    /** The title in lower case, for case-insensitive search (DynamoDB's {@code contains} is case-sensitive). */
+    public String getTitleLower() {
+        return title == null ? null : title.toLowerCase(Locale.ROOT);
+    }
+
+    public void setTitleLower(String titleLower) {
+        // Derived from the title.
     }
 
     /** Earlier versions, newest last, as a JSON array of {version, title, body, savedAt}. */

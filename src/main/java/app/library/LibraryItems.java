@@ -1,13 +1,20 @@
 package app.library;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import org.springframework.stereotype.Repository;
 
 import app.platform.dynamodb.DynamoDbPlatform;
 import app.platform.dynamodb.DynamoRepository;
+import app.platform.dynamodb.OwnedItem;
 import app.platform.dynamodb.Page;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A user's library, newest first (item ids of generations are time-ordered). */
 @Repository
@@ -17,8 +24,26 @@ class LibraryItems extends DynamoRepository<LibraryItem> {
         super(platform, "library", TableSchema.fromBean(LibraryItem.class));
     }
 
-    Page<LibraryItem> newestOf(String owner, String cursor, int limit) {
-        return query(null, QueryConditional.sortBeginsWith(Key.builder().partitionValue("USER#" + owner)
-                .sortValue(LibraryItem.SORT_PREFIX).build()), owner, cursor, limit, false);
+    /**
+     * @param type only items of this type, or {@code null}
+     * @param titleText only items whose title contains this text (any case), or {@code null}
+     */
+    Page<LibraryItem> newestOf(String owner, String type, String titleText, String cursor, int limit) {
+        Expression.Builder filter = Expression.builder();
+        List<String> conditions = new ArrayList<>();
+        if (type != null) {
+            conditions.add("#type = :type");
+            filter.putExpressionName("#type", "type").putExpressionValue(":type", AttributeValue.fromS(type));
+        }
+        if (titleText != null) {
+            conditions.add("contains(#titleLower, :text)");
+            filter.putExpressionName("#titleLower", "titleLower")
+                    .putExpressionValue(":text", AttributeValue.fromS(titleText.toLowerCase(Locale.ROOT)));
+        }
+        Expression expression = conditions.isEmpty() ? null
+                : filter.expression(String.join(" AND ", conditions)).build();
+        return query(null, QueryConditional.sortBeginsWith(Key.builder().partitionValue(OwnedItem.partitionOf(owner))
+                .sortValue(LibraryItem.SORT_PREFIX).build()), expression, owner + "|" + type + "|" + titleText, cursor,
+                limit, false);
     }
 }

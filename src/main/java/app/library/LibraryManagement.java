@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 class LibraryManagement {
 
     static final int KEPT_VERSIONS = 20;
+    /** At most 3 bytes a character in UTF-8: a body of 50,000 characters stays under 150 KB. */
+    static final int MAX_BODY = 50_000;
+    static final int MAX_HISTORY_BYTES = 200_000;
 
     private final LibraryItems items;
     private final ApplicationEventPublisher events;
@@ -70,8 +73,8 @@ class LibraryManagement {
         if (title == null || title.isBlank() || title.length() > 200) {
             errors.add(new FieldError("title", "must be 1 to 200 characters"));
         }
-        if (body == null || body.length() > 100_000) {
-            errors.add(new FieldError("body", "is required, at most 100,000 characters"));
+        if (body == null || body.length() > MAX_BODY) {
+            errors.add(new FieldError("body", "is required, at most " + MAX_BODY + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -90,6 +93,10 @@ class LibraryManagement {
                 item.getBody() == null ? "" : item.getBody(), "savedAt", item.getUpdatedAt().toString()));
         if (history.size() > KEPT_VERSIONS) {
             history = new ArrayList<>(history.subList(history.size() - KEPT_VERSIONS, history.size()));
+        }
+        // DynamoDB items hold at most 400 KB: the oldest versions go first when the history would outgrow its share.
+        while (history.size() > 1 && json.writeValueAsBytes(history).length > MAX_HISTORY_BYTES) {
+            history.removeFirst();
         }
         item.setHistory(json.writeValueAsString(history));
         item.setTitle(title.strip());
@@ -114,7 +121,15 @@ class LibraryManagement {
     }
 
     Page<LibraryItem> list(String owner, String cursor, int limit) {
-        return items.newestOf(owner, cursor, limit);
+        return list(owner, null, null, cursor, limit);
+    }
+
+    Page<LibraryItem> list(String owner, String type, String titleText, String cursor, int limit) {
+        return items.newestOf(owner, blankToNull(type), blankToNull(titleText), cursor, limit);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     Optional<LibraryItem> find(String owner, String id) {

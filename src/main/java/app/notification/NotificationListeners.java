@@ -7,6 +7,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import app.studio.BlogContentGenerated;
 import app.studio.GenerationFailed;
 import app.studio.ListingContentGenerated;
+import app.studio.QuotaUsageReached;
 import app.studio.SocialContentGenerated;
 
 /**
@@ -28,6 +29,15 @@ class NotificationListeners {
         inbox.deliver(failed.eventId(), failed.owner(), "ai.generation.failed",
                 "Your " + failed.type() + " could not be generated", failed.reason()
                         + " The generation did not count against your quota; try again.");
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(QuotaUsageReached usage) {
+        inbox.deliver(usage.eventId(), usage.owner(), "ai.usage.limit.reached",
+                "You have used " + usage.percent() + " % of this month's generations",
+                usage.used() + " of " + usage.limit() + " generations used in " + usage.month()
+                        + (usage.percent() >= 100 ? ". A larger plan raises the quota at once." : "."));
     }
 
     @Async

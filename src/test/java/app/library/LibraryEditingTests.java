@@ -3,6 +3,7 @@ package app.library;
 import static app.platform.operations.HttpClientSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,37 @@ class LibraryEditingTests {
     }
 
     @Test
+    void theListNarrowsByTypeAndTitleText() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+        library.saveGenerated(UUID.randomUUID().toString(), user.id(), "blog", "Spring Sale ideas", "Body.");
+        library.saveGenerated(UUID.randomUUID().toString(), user.id(), "social", "Spring launch posts", "Body.");
+        library.saveGenerated(UUID.randomUUID().toString(), user.id(), "blog", "Winter guide", "Body.");
+
+        assertThat(titles(user, "?type=blog")).containsExactlyInAnyOrder("Spring Sale ideas", "Winter guide");
+        assertThat(titles(user, "?q=SPRING")).containsExactlyInAnyOrder("Spring Sale ideas", "Spring launch posts");
+        assertThat(titles(user, "?type=social&q=spring")).containsExactly("Spring launch posts");
+        assertThat(titles(user, "?type=listing")).isEmpty();
+    }
+
+    @Test
+    void largeBodiesEditedManyTimesKeepTheItemWithinDynamoDbsItemSize() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+        String id = item(user);
+        String large = "word ".repeat(10_000);
+
+        for (int version = 1; version <= 8; version++) {
+            JsonResponse edited = send("PUT", url(id), "{\"title\":\"Draft " + version + "\",\"body\":\"" + large
+                    + "\"}", bearerAnd(user, "If-Match", "\"" + version + "\""));
+            assertThat(edited.status()).as("edit %d", version).isEqualTo(200);
+        }
+
+        JsonResponse versions = send("GET", url(id) + "/versions", null, user.bearer());
+        assertThat(versions.body().path("items").get(0).path("title").asString()).isEqualTo("Draft 8");
+        assertThat(versions.body().path("items").size()).as("the oldest dropped to stay under 400 KB")
+                .isBetween(2, 5);
+    }
+
+    @Test
     void aDeletedItemIsGone() {
         TestUser user = TestUsers.signUpAndLogIn(base());
         String id = item(user);
@@ -71,6 +103,11 @@ class LibraryEditingTests {
 
         assertThat(send("GET", url(id), null, user.bearer()).status()).isEqualTo(404);
         assertThat(send("DELETE", url(id), null, user.bearer()).status()).isEqualTo(404);
+    }
+
+    private List<String> titles(TestUser user, String query) {
+        return send("GET", base() + "/api/v1/library/items" + query, null, user.bearer()).body().path("items")
+                .findValuesAsString("title");
     }
 
     private String item(TestUser user) {

@@ -54,6 +54,20 @@ class NotificationsApiTests {
         assertThat(inbox(user).path("items").get(0).path("read").asBoolean()).isTrue();
     }
 
+    @Test
+    void reachingTheQuotaIsAnnounced() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+        for (int i = 0; i < 3; i++) {
+            generate(user, "{\"topic\":\"quota " + i + "\",\"keywords\":[],\"length\":\"short\"}");
+        }
+
+        JsonNode items = await().atMost(Duration.ofSeconds(20)).until(() -> inbox(user).path("items"),
+                found -> found.findValuesAsString("type").stream().filter("ai.usage.limit.reached"::equals).count() == 2);
+
+        assertThat(items.findValuesAsString("title")).contains("You have used 80 % of this month's generations",
+                "You have used 100 % of this month's generations");
+    }
+
     private void generate(TestUser user, String brief) {
         send("POST", base() + "/api/v1/studio/content/blog", brief, user.bearer());
     }

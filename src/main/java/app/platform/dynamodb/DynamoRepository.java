@@ -112,10 +112,23 @@ public abstract class DynamoRepository<T> {
      */
     protected Page<T> query(String index, QueryConditional condition, String scope, String cursor, int limit,
             boolean forward) {
+        return query(index, condition, null, scope, cursor, limit, forward);
+    }
+
+    /**
+     * One page of the items matching a key condition and a filter. DynamoDB filters after reading {@code limit}
+     * items, so a page may hold fewer items than the limit (even none) and still have a next cursor.
+     *
+     * @param filter a filter expression on the items' attributes, or {@code null}; the scope must say what it
+     *     selects, so a cursor of another filter is refused
+     */
+    protected Page<T> query(String index, QueryConditional condition, Expression filter, String scope, String cursor,
+            int limit, boolean forward) {
         String fullScope = table.tableName() + "|" + (index == null ? "" : index) + "|" + scope;
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()
                 .queryConditional(condition)
-                .filterExpression(NOT_DELETED)
+                .filterExpression(filter == null ? NOT_DELETED
+                        : Expression.join(NOT_DELETED, filter, " AND "))
                 .exclusiveStartKey(cursors.decode(fullScope, cursor))
                 .limit(limit)
                 .scanIndexForward(forward)
