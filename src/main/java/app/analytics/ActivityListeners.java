@@ -10,6 +10,9 @@ import app.studio.BlogContentGenerated;
 import app.studio.GenerationFailed;
 import app.studio.ListingContentGenerated;
 import app.studio.SocialContentGenerated;
+import app.users.UserAccountCreated;
+import app.users.UserSubscriptionDowngraded;
+import app.users.UserSubscriptionUpgraded;
 
 /**
  * {@code user.content.viewed} → {@code analytics.track}, and the generation outcomes and feature uses. Outside a
@@ -53,6 +56,24 @@ class ActivityListeners {
     @TransactionalEventListener
     void on(UserContentViewed viewed) {
         tracking.contentViewed(viewed.owner(), viewed.eventId());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(UserAccountCreated created) {
+        tracking.planChanged(created.userId(), created.eventId(), created.plan());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(UserSubscriptionUpgraded upgraded) {
+        tracking.planChanged(upgraded.userId(), upgraded.eventId(), upgraded.plan());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(UserSubscriptionDowngraded downgraded) {
+        tracking.planChanged(downgraded.userId(), downgraded.eventId(), downgraded.plan());
     }
 
     @Async

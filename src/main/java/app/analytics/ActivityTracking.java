@@ -14,7 +14,9 @@ import app.platform.dynamodb.ItemConflict;
 /**
  * Counts a user's activity from events ({@code analytics.track}) and keeps the business metrics:
  * {@code app.business.generations} (by type and outcome; the success rate is completed over all),
- * {@code app.business.content.views} and {@code app.business.feature.adoption} (first use of a feature per user).
+ * {@code app.business.content.views}, {@code app.business.feature.adoption} (first use of a feature per user) and
+ * {@code app.business.revenue.attribution} (every use of a module, by module and the user's plan: which modules the
+ * paying plans use).
  * A user's events may arrive together, so each count is a versioned write retried on a lost race.
  */
 @Service
@@ -57,6 +59,11 @@ class ActivityTracking {
         });
     }
 
+    /** Keeps the user's plan (from account and subscription events); not a use of any module. */
+    void planChanged(String owner, UUID eventId, String plan) {
+        track(owner, eventId, null, activity -> activity.setPlan(plan));
+    }
+
     Optional<UserActivity> of(String owner) {
         return activities.find(UserActivity.key(owner));
     }
@@ -81,8 +88,12 @@ class ActivityTracking {
             return false;
         }
         change.accept(activity);
-        if (activity.use(feature)) {
-            meters.counter("app.business.feature.adoption", "feature", feature).increment();
+        if (feature != null) {
+            if (activity.use(feature)) {
+                meters.counter("app.business.feature.adoption", "feature", feature).increment();
+            }
+            meters.counter("app.business.revenue.attribution", "module", feature.split("\\.")[0], "plan",
+                    activity.getPlan()).increment();
         }
         activity.markHandled(eventId);
         if (activity.getVersion() == null) {

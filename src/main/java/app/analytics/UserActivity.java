@@ -18,6 +18,7 @@ public class UserActivity extends OwnedItem {
     private int generationsCompleted;
     private int generationsFailed;
     private int contentViews;
+    private String plan = "free";
     private List<String> featuresUsed = new ArrayList<>();
 
     static UserActivity of(String owner) {
@@ -70,6 +71,15 @@ public class UserActivity extends OwnedItem {
 
     public void setContentViews(int contentViews) {
         this.contentViews = contentViews;
+    }
+
+    /** The user's plan, copied from the users module's events, to attribute usage to plans. */
+    public String getPlan() {
+        return plan;
+    }
+
+    public void setPlan(String plan) {
+        this.plan = plan == null ? "free" : plan;
     }
 
     public List<String> getFeaturesUsed() {

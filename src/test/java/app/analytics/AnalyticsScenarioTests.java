@@ -10,8 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import app.library.UserContentViewed;
 import app.platform.PlatformIntegrationTest;
+import app.users.UserSubscriptionUpgraded;
 
 /** The seed flow content viewed → analytics track, as a Spring Modulith scenario. */
 @PlatformIntegrationTest
@@ -20,6 +23,9 @@ class AnalyticsScenarioTests {
 
     @Autowired
     ActivityTracking tracking;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aViewIsCountedOnce(Scenario scenario) {
@@ -34,5 +40,21 @@ class AnalyticsScenarioTests {
 
         tracking.contentViewed(owner, viewed.eventId());
         assertThat(tracking.of(owner).orElseThrow().getContentViews()).as("a redelivery counts nothing").isEqualTo(1);
+    }
+
+    @Test
+    void usageIsAttributedToTheUsersCurrentPlan(Scenario scenario) {
+        String owner = "owner-" + UUID.randomUUID();
+        double before = meters.counter("app.business.revenue.attribution", "module", "library", "plan", "business")
+                .count();
+
+        scenario.publish(new UserSubscriptionUpgraded(UUID.randomUUID(), owner, "free", "business"))
+                .andWaitAtMost(Duration.ofSeconds(20))
+                .andWaitForStateChange(() -> tracking.of(owner).map(UserActivity::getPlan).orElse(""),
+                        "business"::equals)
+                .andVerify(plan -> tracking.contentViewed(owner, UUID.randomUUID()));
+
+        assertThat(meters.counter("app.business.revenue.attribution", "module", "library", "plan", "business")
+                .count()).isEqualTo(before + 1);
     }
 }
