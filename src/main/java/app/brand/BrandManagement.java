@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import app.platform.web.InvalidInput;
 import app.platform.web.InvalidInput.FieldError;
+import app.studio.GenerationStepCompleted;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Brand profiles and the audits of generated listings against them. */
@@ -72,6 +73,7 @@ class BrandManagement {
             audits.create(audit);
             events.publishEvent(new BrandAuditCompleted(UUID.randomUUID(), audit.getId(), contentId, owner,
                     result.score(), result.findings().size()));
+            events.publishEvent(new GenerationStepCompleted(UUID.randomUUID(), contentId, owner, "brand-audit"));
         });
     }
 

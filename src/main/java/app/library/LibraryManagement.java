@@ -17,6 +17,7 @@ import app.platform.dynamodb.StaleItem;
 import app.platform.web.InvalidInput;
 import app.platform.web.InvalidInput.FieldError;
 import app.platform.web.NotFound;
+import app.studio.GenerationStepCompleted;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +54,7 @@ class LibraryManagement {
             transactions.executeWithoutResult(status -> {
                 items.create(LibraryItem.fromGeneration(generationId, owner, type, title, body, clock.instant()));
                 events.publishEvent(new LibraryContentSaved(UUID.randomUUID(), generationId, owner, type, title));
+                events.publishEvent(new GenerationStepCompleted(UUID.randomUUID(), generationId, owner, "library"));
             });
         }
         catch (DuplicateItem savedConcurrently) {

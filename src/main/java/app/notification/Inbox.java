@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.Page;
+import app.studio.GenerationStepCompleted;
 
 /** Stores notifications (once per causing event) and serves the inbox. */
 @Service
@@ -15,18 +18,33 @@ class Inbox {
 
     private final Notifications notifications;
     private final Clock clock;
+    private final TransactionOperations transactions;
+    private final ApplicationEventPublisher events;
 
-    Inbox(Notifications notifications, Clock clock) {
+    Inbox(Notifications notifications, Clock clock, TransactionOperations transactions,
+            ApplicationEventPublisher events) {
         this.notifications = notifications;
         this.clock = clock;
+        this.transactions = transactions;
+        this.events = events;
     }
 
     void deliver(UUID causeEventId, String owner, String type, String title, String body) {
+        deliver(causeEventId, owner, type, title, body, null);
+    }
+
+    /** Delivers a notice about a generation and reports the flow's {@code notify} step to the studio with it. */
+    void deliver(UUID causeEventId, String owner, String type, String title, String body, String generationId) {
         if (notifications.find(Notification.key(owner, Notification.idFor(causeEventId))).isPresent()) {
             return;
         }
         try {
-            notifications.create(Notification.of(causeEventId, owner, type, title, body, clock.instant()));
+            transactions.executeWithoutResult(status -> {
+                notifications.create(Notification.of(causeEventId, owner, type, title, body, clock.instant()));
+                if (generationId != null) {
+                    events.publishEvent(new GenerationStepCompleted(UUID.randomUUID(), generationId, owner, "notify"));
+                }
+            });
         }
         catch (DuplicateItem deliveredConcurrently) {
             // One notification per event.

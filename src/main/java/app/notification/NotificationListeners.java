@@ -44,7 +44,7 @@ class NotificationListeners {
     @TransactionalEventListener
     void on(BlogContentGenerated generated) {
         inbox.deliver(generated.eventId(), generated.owner(), "ai.content.blog.generated", "Your blog post is ready",
-                "\"" + generated.title() + "\" is in your library.");
+                "\"" + generated.title() + "\" is in your library.", generated.generationId());
     }
 
     @Async
@@ -52,13 +52,14 @@ class NotificationListeners {
     void on(SocialContentGenerated generated) {
         inbox.deliver(generated.eventId(), generated.owner(), "ai.content.social.generated",
                 "Your social posts are ready", generated.posts().size() + " posts about \"" + generated.title()
-                        + "\" are ready to schedule.");
+                        + "\" are ready to schedule.", generated.generationId());
     }
 
     @Async
     @TransactionalEventListener
     void on(ListingContentGenerated generated) {
         inbox.deliver(generated.eventId(), generated.owner(), "ai.content.listing.generated",
-                "Your listing is ready", "\"" + generated.title() + "\" is written; its brand audit follows.");
+                "Your listing is ready", "\"" + generated.title() + "\" is written; its brand audit follows.",
+                generated.generationId());
     }
 }

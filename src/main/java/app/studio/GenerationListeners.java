@@ -28,6 +28,12 @@ class GenerationListeners {
         management.run(request);
     }
 
+    @Async
+    @TransactionalEventListener
+    void on(GenerationStepCompleted step) {
+        management.stepCompleted(step);
+    }
+
     /** Compensation: the failed generation's quota unit goes back to the user. */
     @Async
     @TransactionalEventListener

@@ -62,6 +62,9 @@ class BrandApiTests {
         JsonResponse byId = send("GET", base() + "/api/v1/brand/audits/" + audit.path("id").asString(), null,
                 user.bearer());
         assertThat(byId.body().path("score").asInt()).isEqualTo(audit.path("score").asInt());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(send("GET",
+                base() + "/api/v1/studio/generations/" + listing, null, user.bearer()).body().path("steps")
+                .findValuesAsString("name")).as("the audit shows in the generation's steps").contains("brand-audit"));
     }
 
     private String base() {

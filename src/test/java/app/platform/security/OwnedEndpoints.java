@@ -116,10 +116,11 @@ final class OwnedEndpoints {
         JsonResponse accepted = HttpClientSupport.send("POST", base + "/api/v1/studio/content/blog",
                 "{\"topic\":\"owned content\",\"keywords\":[],\"length\":\"short\"}", owner.bearer());
         String id = accepted.body().path("id").asString();
-        // Settled, so the owner's view before and after the intruder's request can be compared.
+        // Settled, so the owner's view before and after the intruder's request can be compared
+        // (the library and the inbox have reported their steps back too).
         await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
-                base + "/api/v1/studio/generations/" + id, null, owner.bearer()).body().path("status").asString(),
-                "COMPLETED"::equals);
+                base + "/api/v1/studio/generations/" + id, null, owner.bearer()).body().path("steps")
+                .findValuesAsString("name"), steps -> steps.containsAll(List.of("library", "notify")));
         return id;
     }
 
