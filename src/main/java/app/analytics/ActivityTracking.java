@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import app.platform.dynamodb.ItemConflict;
+import app.platform.dynamodb.Conflicts;
 
 /**
  * Counts a user's activity from events ({@code analytics.track}) and keeps the business metrics:
@@ -70,16 +70,8 @@ class ActivityTracking {
 
     /** Applies the change once per event; true if this call applied it. */
     private boolean track(String owner, UUID eventId, String feature, Consumer<UserActivity> change) {
-        ItemConflict lastConflict = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try {
-                return Boolean.TRUE.equals(transactions.execute(status -> apply(owner, eventId, feature, change)));
-            }
-            catch (ItemConflict anotherEventWasFaster) {
-                lastConflict = anotherEventWasFaster;
-            }
-        }
-        throw lastConflict;
+        return Conflicts.retryOnConflict(ATTEMPTS,
+                () -> Boolean.TRUE.equals(transactions.execute(status -> apply(owner, eventId, feature, change))));
     }
 
     private boolean apply(String owner, UUID eventId, String feature, Consumer<UserActivity> change) {
@@ -96,12 +88,7 @@ class ActivityTracking {
                     activity.getPlan()).increment();
         }
         activity.markHandled(eventId);
-        if (activity.getVersion() == null) {
-            activities.create(activity);
-        }
-        else {
-            activities.save(activity);
-        }
+        activities.save(activity);
         return true;
     }
 }

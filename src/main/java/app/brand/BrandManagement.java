@@ -51,12 +51,7 @@ class BrandManagement {
         profile.setBannedTerms(bannedTerms == null ? List.of() : bannedTerms.stream().map(String::strip).toList());
         profile.setRequiredTerms(requiredTerms == null ? List.of()
                 : requiredTerms.stream().map(String::strip).toList());
-        if (profile.getVersion() == null) {
-            profiles.create(profile);
-        }
-        else {
-            profiles.save(profile);
-        }
+        profiles.save(profile);
         return profile;
     }
 

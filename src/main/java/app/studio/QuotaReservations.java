@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
-import app.platform.dynamodb.ItemConflict;
+import app.platform.dynamodb.Conflicts;
 
 /**
  * Reserves a generation's unit of the month's quota before the generation is created, and gives it back by
@@ -52,38 +52,26 @@ class QuotaReservations {
         String month = monthOf(now);
         int limit = settings.limitFor(profiles.find(StudioProfile.key(owner)).map(StudioProfile::getPlan)
                 .orElse("free"));
-        ItemConflict lastConflict = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try {
-                transactions.executeWithoutResult(status -> reserveIn(owner, month, generationId, limit, now));
-                return month;
-            }
-            catch (ItemConflict anotherRequestWasFaster) {
-                lastConflict = anotherRequestWasFaster;
-            }
-        }
-        throw lastConflict;
+        return Conflicts.retryOnConflict(ATTEMPTS, () -> {
+            transactions.executeWithoutResult(status -> reserveIn(owner, month, generationId, limit, now));
+            return month;
+        });
     }
 
     /** Gives a failed generation's unit back, once per failure event. */
     void giveBack(String owner, String month, UUID failureEventId) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try {
-                transactions.executeWithoutResult(status -> {
-                    Quota quota = quotas.find(Quota.key(owner, month)).orElse(null);
-                    if (quota == null || quota.hasHandled(failureEventId)) {
-                        return;
-                    }
-                    quota.release();
-                    quota.markHandled(failureEventId);
-                    quotas.save(quota);
-                });
-                return;
-            }
-            catch (ItemConflict changedMeanwhile) {
-                // Read the quota again.
-            }
-        }
+        Conflicts.retryOnConflict(ATTEMPTS, () -> {
+            transactions.executeWithoutResult(status -> {
+                Quota quota = quotas.find(Quota.key(owner, month)).orElse(null);
+                if (quota == null || quota.hasHandled(failureEventId)) {
+                    return;
+                }
+                quota.release();
+                quota.markHandled(failureEventId);
+                quotas.save(quota);
+            });
+            return null;
+        });
     }
 
     private void reserveIn(String owner, String month, String generationId, int limit, Instant now) {
@@ -95,12 +83,7 @@ class QuotaReservations {
             throw new QuotaExceeded(limit, resetOf(month), now);
         }
         quota.reserve(generationId, now);
-        if (quota.getVersion() == null) {
-            quotas.create(quota);
-        }
-        else {
-            quotas.save(quota);
-        }
+        quotas.save(quota);
         warnWhenCrossing(quota, limit);
     }
 

@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
-import app.platform.dynamodb.ItemConflict;
+import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.Page;
 import app.platform.web.NotFound;
 import tools.jackson.core.type.TypeReference;
@@ -153,20 +153,11 @@ class StudioManagement {
 
     /** Records a downstream step in the generation's steps; a redelivery rewrites the same step. */
     void stepCompleted(GenerationStepCompleted step) {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            try {
-                Optional<Generation> found = find(step.owner(), step.generationId());
-                if (found.isEmpty()) {
-                    return;
-                }
-                change(found.get(), generation -> generation.setSteps(withStep(generation.getSteps(), step.step(),
-                        GenerationStatus.COMPLETED.name(), clock.instant())));
-                return;
-            }
-            catch (ItemConflict progressWrittenMeanwhile) {
-                // Read it again.
-            }
-        }
+        Conflicts.retryOnConflict(10, () -> {
+            find(step.owner(), step.generationId()).ifPresent(found -> change(found, generation -> generation.setSteps(
+                    withStep(generation.getSteps(), step.step(), GenerationStatus.COMPLETED.name(), clock.instant()))));
+            return null;
+        });
     }
 
     /** Applies a change to the stored generation (read again, so the write is over the current version). */

@@ -59,11 +59,6 @@ class UserCopyListeners {
         }
         change.accept(profile);
         profile.markHandled(eventId);
-        if (profile.getVersion() == null) {
-            profiles.create(profile);
-        }
-        else {
-            profiles.save(profile);
-        }
+        profiles.save(profile);
     }
 }
