@@ -31,19 +31,19 @@ class ActivityListeners {
     @Async
     @TransactionalEventListener
     void on(BlogContentGenerated generated) {
-        tracking.generationCompleted(generated.owner(), generated.eventId(), "blog");
+        tracking.generationCompleted(generated.owner(), generated.eventId(), "blog", generated.generationId());
     }
 
     @Async
     @TransactionalEventListener
     void on(SocialContentGenerated generated) {
-        tracking.generationCompleted(generated.owner(), generated.eventId(), "social");
+        tracking.generationCompleted(generated.owner(), generated.eventId(), "social", generated.generationId());
     }
 
     @Async
     @TransactionalEventListener
     void on(ListingContentGenerated generated) {
-        tracking.generationCompleted(generated.owner(), generated.eventId(), "listing");
+        tracking.generationCompleted(generated.owner(), generated.eventId(), "listing", generated.generationId());
     }
 
     @Async

@@ -4,12 +4,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import app.platform.dynamodb.Conflicts;
+import app.studio.GenerationStepCompleted;
 
 /**
  * Counts a user's activity from events ({@code analytics.track}) and keeps the business metrics:
@@ -27,16 +29,22 @@ class ActivityTracking {
     private final UserActivities activities;
     private final TransactionOperations transactions;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
-    ActivityTracking(UserActivities activities, TransactionOperations transactions, MeterRegistry meters) {
+    ActivityTracking(UserActivities activities, TransactionOperations transactions, MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.activities = activities;
         this.transactions = transactions;
         this.meters = meters;
+        this.events = events;
     }
 
-    void generationCompleted(String owner, UUID eventId, String type) {
-        if (track(owner, eventId, "studio." + type, activity -> activity.setGenerationsCompleted(
-                activity.getGenerationsCompleted() + 1))) {
+    /** Counts a completed generation and reports the content saga's {@code analytics} step with the count. */
+    void generationCompleted(String owner, UUID eventId, String type, String generationId) {
+        if (track(owner, eventId, "studio." + type, activity -> {
+            activity.setGenerationsCompleted(activity.getGenerationsCompleted() + 1);
+            events.publishEvent(new GenerationStepCompleted(UUID.randomUUID(), generationId, owner, "analytics"));
+        })) {
             meters.counter("app.business.generations", "type", type, "outcome", "completed").increment();
         }
     }

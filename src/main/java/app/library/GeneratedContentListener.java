@@ -1,11 +1,19 @@
 package app.library;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.studio.BlogContentGenerated;
+import app.studio.ContentReadyForLibrary;
+import app.studio.GenerationFailed;
 
-/** {@code ai.content.blog.generated} → {@code library.content.save}. */
+/**
+ * The library's part of the content saga: {@code ai.content.blog.generated} → {@code library.content.save}, the
+ * saga's library step for social posts and listings, and its compensation when a generation is given up. Outside a
+ * transaction of their own, so a save and a withdrawal of the same generation racing each other retry at once; the
+ * event registry still delivers each event again until its listener ends.
+ */
 @Component
 class GeneratedContentListener {
 
@@ -15,8 +23,24 @@ class GeneratedContentListener {
         this.library = library;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(BlogContentGenerated blog) {
         library.saveGenerated(blog.generationId(), blog.owner(), "blog", blog.title(), blog.body());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ContentReadyForLibrary content) {
+        library.saveGenerated(content.generationId(), content.owner(), content.type(), content.title(),
+                content.body());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(GenerationFailed failure) {
+        if (failure.compensates("remove-from-library")) {
+            library.withdrawGenerated(failure.generationId(), failure.owner(), failure.type());
+        }
     }
 }

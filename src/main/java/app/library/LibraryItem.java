@@ -6,12 +6,15 @@ import java.util.Locale;
 import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbIgnore;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
  * A saved piece of content: item {@code USER#<owner> / ITEM#<id>} of the library table. An item saved from a
  * generation has the generation's id, so saving the same generation twice (a redelivered event, a second path)
- * finds the item there and leaves exactly one.
+ * finds the item there and leaves exactly one. When the content saga gives a generation up, its item is withdrawn:
+ * kept as an empty placeholder that no list or read shows, so a save arriving after the withdrawal finds it and
+ * saves nothing.
  */
 @DynamoDbBean
 public class LibraryItem extends OwnedItem {
@@ -25,6 +28,7 @@ public class LibraryItem extends OwnedItem {
     private String history = "[]";
     private Instant createdAt;
     private Instant updatedAt;
+    private Boolean withdrawn;
 
     static LibraryItem fromGeneration(String generationId, String owner, String type, String title, String body,
             Instant now) {
@@ -37,6 +41,35 @@ public class LibraryItem extends OwnedItem {
         item.createdAt = now;
         item.updatedAt = now;
         return item;
+    }
+
+    /** The placeholder of a generation given up before the library saved it. */
+    static LibraryItem withdrawnPlaceholder(String generationId, String owner, String type, Instant now) {
+        LibraryItem item = fromGeneration(generationId, owner, type, "", "", now);
+        item.withdrawn = true;
+        return item;
+    }
+
+    /** Empties the item and hides it from lists and reads. */
+    void withdraw(Instant now) {
+        title = "";
+        body = "";
+        history = "[]";
+        updatedAt = now;
+        withdrawn = true;
+    }
+
+    @DynamoDbIgnore
+    boolean isShown() {
+        return !Boolean.TRUE.equals(withdrawn);
+    }
+
+    public Boolean getWithdrawn() {
+        return withdrawn;
+    }
+
+    public void setWithdrawn(Boolean withdrawn) {
+        this.withdrawn = withdrawn;
     }
 
     static Key key(String owner, String id) {

@@ -31,6 +31,8 @@ class LibraryItems extends DynamoRepository<LibraryItem> {
     Page<LibraryItem> newestOf(String owner, String type, String titleText, String cursor, int limit) {
         Expression.Builder filter = Expression.builder();
         List<String> conditions = new ArrayList<>();
+        conditions.add("attribute_not_exists(#withdrawn)");
+        filter.putExpressionName("#withdrawn", "withdrawn");
         if (type != null) {
             conditions.add("#type = :type");
             filter.putExpressionName("#type", "type").putExpressionValue(":type", AttributeValue.fromS(type));
@@ -40,8 +42,7 @@ class LibraryItems extends DynamoRepository<LibraryItem> {
             filter.putExpressionName("#titleLower", "titleLower")
                     .putExpressionValue(":text", AttributeValue.fromS(titleText.toLowerCase(Locale.ROOT)));
         }
-        Expression expression = conditions.isEmpty() ? null
-                : filter.expression(String.join(" AND ", conditions)).build();
+        Expression expression = filter.expression(String.join(" AND ", conditions)).build();
         return query(null, QueryConditional.sortBeginsWith(Key.builder().partitionValue(OwnedItem.partitionOf(owner))
                 .sortValue(LibraryItem.SORT_PREFIX).build()), expression, owner + "|" + type + "|" + titleText, cursor,
                 limit, false);

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
+import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.Page;
 import app.platform.dynamodb.StaleItem;
@@ -18,6 +19,7 @@ import app.platform.web.InvalidInput;
 import app.platform.web.InvalidInput.FieldError;
 import app.platform.web.NotFound;
 import app.studio.GenerationStepCompleted;
+import app.studio.GenerationStepFailed;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,7 @@ class LibraryManagement {
     /** At most 3 bytes a character in UTF-8: a body of 50,000 characters stays under 150 KB. */
     static final int MAX_BODY = 50_000;
     static final int MAX_HISTORY_BYTES = 200_000;
+    private static final int ATTEMPTS = 10;
 
     private final LibraryItems items;
     private final ApplicationEventPublisher events;
@@ -45,9 +48,18 @@ class LibraryManagement {
         this.json = json;
     }
 
-    /** Saves a generation's content once: a second save of the same generation finds the item and does nothing. */
+    /**
+     * The content saga's library step: saves a generation's content once (a second save of the same generation finds
+     * the item, or its withdrawn placeholder, and does nothing). Content the library cannot hold is refused for good.
+     */
     void saveGenerated(String generationId, String owner, String type, String title, String body) {
         if (items.find(LibraryItem.key(owner, generationId)).isPresent()) {
+            return;
+        }
+        if (body == null || body.length() > MAX_BODY) {
+            transactions.executeWithoutResult(status -> events.publishEvent(new GenerationStepFailed(
+                    UUID.randomUUID(), generationId, owner, "library", "The library keeps at most " + MAX_BODY
+                            + " characters of content; this has " + (body == null ? 0 : body.length()) + ".")));
             return;
         }
         try {
@@ -61,6 +73,31 @@ class LibraryManagement {
             // Exactly one item per generation. (Inside a listener's transaction the duplicate surfaces at its
             // commit instead; the redelivery then finds the item above.)
         }
+    }
+
+    /**
+     * Compensation of the library step when the saga gives a generation up: the item (if saved) is withdrawn, and a
+     * placeholder stops a save that is still on its way. Reports {@code remove-from-library} with the change.
+     */
+    void withdrawGenerated(String generationId, String owner, String type) {
+        Conflicts.retryOnConflict(ATTEMPTS, () -> {
+            transactions.executeWithoutResult(status -> {
+                Optional<LibraryItem> item = items.find(LibraryItem.key(owner, generationId));
+                if (item.isPresent() && !item.get().isShown()) {
+                    return;
+                }
+                if (item.isPresent()) {
+                    item.get().withdraw(clock.instant());
+                    items.save(item.get());
+                }
+                else {
+                    items.create(LibraryItem.withdrawnPlaceholder(generationId, owner, type, clock.instant()));
+                }
+                events.publishEvent(new GenerationStepCompleted(UUID.randomUUID(), generationId, owner,
+                        "remove-from-library"));
+            });
+            return null;
+        });
     }
 
     /**
@@ -81,7 +118,7 @@ class LibraryManagement {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        LibraryItem item = items.find(LibraryItem.key(owner, id)).orElseThrow(() -> new NotFound("No item " + id));
+        LibraryItem item = find(owner, id).orElseThrow(() -> new NotFound("No item " + id));
         if (item.getVersion() != expectedVersion) {
             if (fromIfMatch) {
                 throw new VersionMismatch(expectedVersion, item.getVersion());
@@ -118,7 +155,7 @@ class LibraryManagement {
     }
 
     void delete(String owner, String id) {
-        items.find(LibraryItem.key(owner, id)).orElseThrow(() -> new NotFound("No item " + id));
+        find(owner, id).orElseThrow(() -> new NotFound("No item " + id));
         items.delete(LibraryItem.key(owner, id));
     }
 
@@ -134,13 +171,14 @@ class LibraryManagement {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The owner's item, unless it was withdrawn. */
     Optional<LibraryItem> find(String owner, String id) {
-        return items.find(LibraryItem.key(owner, id));
+        return items.find(LibraryItem.key(owner, id)).filter(LibraryItem::isShown);
     }
 
     /** The item, if it is the owner's; a view is an event of its own (a transaction without state). */
     Optional<LibraryItem> view(String owner, String id) {
-        Optional<LibraryItem> item = items.find(LibraryItem.key(owner, id));
+        Optional<LibraryItem> item = find(owner, id);
         item.ifPresent(found -> transactions.executeWithoutResult(status -> events.publishEvent(
                 new UserContentViewed(UUID.randomUUID(), found.getId(), owner, found.getType()))));
         return item;

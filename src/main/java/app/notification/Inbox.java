@@ -30,11 +30,15 @@ class Inbox {
     }
 
     void deliver(UUID causeEventId, String owner, String type, String title, String body) {
-        deliver(causeEventId, owner, type, title, body, null);
+        deliver(causeEventId, owner, type, title, body, null, null);
     }
 
-    /** Delivers a notice about a generation and reports the flow's {@code notify} step to the studio with it. */
-    void deliver(UUID causeEventId, String owner, String type, String title, String body, String generationId) {
+    /**
+     * Delivers a notice about a generation and reports it to the studio as a step of the content saga
+     * ({@code notify} or {@code notify-failure}) in the same transaction.
+     */
+    void deliver(UUID causeEventId, String owner, String type, String title, String body, String generationId,
+            String sagaStep) {
         if (notifications.find(Notification.key(owner, Notification.idFor(causeEventId))).isPresent()) {
             return;
         }
@@ -42,7 +46,7 @@ class Inbox {
             transactions.executeWithoutResult(status -> {
                 notifications.create(Notification.of(causeEventId, owner, type, title, body, clock.instant()));
                 if (generationId != null) {
-                    events.publishEvent(new GenerationStepCompleted(UUID.randomUUID(), generationId, owner, "notify"));
+                    events.publishEvent(new GenerationStepCompleted(UUID.randomUUID(), generationId, owner, sagaStep));
                 }
             });
         }

@@ -4,15 +4,14 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import app.studio.BlogContentGenerated;
+import app.library.LibraryContentSaved;
 import app.studio.GenerationFailed;
-import app.studio.ListingContentGenerated;
 import app.studio.QuotaUsageReached;
-import app.studio.SocialContentGenerated;
 
 /**
- * {@code ai.generation.failed} → {@code notification.alert.send}, and a notice when content is ready. The
- * notification's type is the detail-type of the event that caused it.
+ * {@code ai.generation.failed} → {@code notification.alert.send} (the content saga's {@code notify-failure}
+ * compensation), and the saga's {@code notify} step: a notice once the library holds the content. The notification's
+ * type is the detail-type of the event that caused it.
  */
 @Component
 class NotificationListeners {
@@ -28,7 +27,8 @@ class NotificationListeners {
     void on(GenerationFailed failed) {
         inbox.deliver(failed.eventId(), failed.owner(), "ai.generation.failed",
                 "Your " + failed.type() + " could not be generated", failed.reason()
-                        + " The generation did not count against your quota; try again.");
+                        + " The generation did not count against your quota; try again.",
+                failed.generationId(), "notify-failure");
     }
 
     @Async
@@ -40,26 +40,22 @@ class NotificationListeners {
                         + (usage.percent() >= 100 ? ". A larger plan raises the quota at once." : "."));
     }
 
+    /** Generated content is in the library: the user is told it is ready (the item id is the generation's). */
     @Async
     @TransactionalEventListener
-    void on(BlogContentGenerated generated) {
-        inbox.deliver(generated.eventId(), generated.owner(), "ai.content.blog.generated", "Your blog post is ready",
-                "\"" + generated.title() + "\" is in your library.", generated.generationId());
+    void on(LibraryContentSaved saved) {
+        inbox.deliver(saved.eventId(), saved.owner(), "library.content.saved", readyTitle(saved.type()),
+                "\"" + saved.title() + "\" is in your library"
+                        + ("listing".equals(saved.type()) ? "; its brand audit follows." : "."),
+                saved.itemId(), "notify");
     }
 
-    @Async
-    @TransactionalEventListener
-    void on(SocialContentGenerated generated) {
-        inbox.deliver(generated.eventId(), generated.owner(), "ai.content.social.generated",
-                "Your social posts are ready", generated.posts().size() + " posts about \"" + generated.title()
-                        + "\" are ready to schedule.", generated.generationId());
-    }
-
-    @Async
-    @TransactionalEventListener
-    void on(ListingContentGenerated generated) {
-        inbox.deliver(generated.eventId(), generated.owner(), "ai.content.listing.generated",
-                "Your listing is ready", "\"" + generated.title() + "\" is written; its brand audit follows.",
-                generated.generationId());
+    private static String readyTitle(String type) {
+        return switch (type) {
+            case "blog" -> "Your blog post is ready";
+            case "social" -> "Your social posts are ready";
+            case "listing" -> "Your listing is ready";
+            default -> "Your content is ready";
+        };
     }
 }

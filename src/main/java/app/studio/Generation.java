@@ -6,11 +6,15 @@ import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbIgnore;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
  * One generation of content for its owner: item {@code USER#<owner> / GEN#<id>} of the studio table. The brief, the
- * content and the steps are kept as JSON documents; the quota month says which month's unit it holds.
+ * content and the steps of its content saga are kept as JSON documents; the quota month says which month's unit it
+ * holds. While a saga step is open, the generation is in the sparse {@code gsi1} index under
+ * {@code SAGA#<shard> / <deadline>#<id>}, so the timeout sweeper finds overdue sagas without a scan.
  */
 @DynamoDbBean
 public class Generation extends OwnedItem {
@@ -25,6 +29,9 @@ public class Generation extends OwnedItem {
     private String content;
     private String steps;
     private String failureReason;
+    private String sagaStatus;
+    private String gsi1pk;
+    private String gsi1sk;
     private String quotaMonth;
     private Instant createdAt;
     private Instant updatedAt;
@@ -61,6 +68,11 @@ public class Generation extends OwnedItem {
     @DynamoDbIgnore
     boolean isFinished() {
         return currentStatus() == GenerationStatus.COMPLETED || currentStatus() == GenerationStatus.FAILED;
+    }
+
+    @DynamoDbIgnore
+    boolean isFinishedAs(GenerationStatus finalStatus) {
+        return currentStatus() == finalStatus;
     }
 
     @DynamoDbSortKey
@@ -134,6 +146,32 @@ public class Generation extends OwnedItem {
 
     public void setFailureReason(String failureReason) {
         this.failureReason = failureReason;
+    }
+
+    public String getSagaStatus() {
+        return sagaStatus;
+    }
+
+    public void setSagaStatus(String sagaStatus) {
+        this.sagaStatus = sagaStatus;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = "gsi1")
+    public String getGsi1pk() {
+        return gsi1pk;
+    }
+
+    public void setGsi1pk(String gsi1pk) {
+        this.gsi1pk = gsi1pk;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = "gsi1")
+    public String getGsi1sk() {
+        return gsi1sk;
+    }
+
+    public void setGsi1sk(String gsi1sk) {
+        this.gsi1sk = gsi1sk;
     }
 
     public String getQuotaMonth() {

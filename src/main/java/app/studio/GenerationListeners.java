@@ -13,11 +13,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class GenerationListeners {
 
     private final StudioManagement management;
+    private final ContentSaga saga;
     private final Generations generations;
     private final QuotaReservations reservations;
 
-    GenerationListeners(StudioManagement management, Generations generations, QuotaReservations reservations) {
+    GenerationListeners(StudioManagement management, ContentSaga saga, Generations generations,
+            QuotaReservations reservations) {
         this.management = management;
+        this.saga = saga;
         this.generations = generations;
         this.reservations = reservations;
     }
@@ -31,15 +34,22 @@ class GenerationListeners {
     @Async
     @TransactionalEventListener
     void on(GenerationStepCompleted step) {
-        management.stepCompleted(step);
+        saga.stepCompleted(step.owner(), step.generationId(), step.step());
     }
 
-    /** Compensation: the failed generation's quota unit goes back to the user. */
+    @Async
+    @TransactionalEventListener
+    void on(GenerationStepFailed step) {
+        saga.stepFailed(step.owner(), step.generationId(), step.step(), step.reason());
+    }
+
+    /** Compensation: the failed generation's quota unit goes back to the user ({@code refund-quota}). */
     @Async
     @TransactionalEventListener
     void on(GenerationFailed failure) {
-        generations.find(Generation.key(failure.owner(), failure.generationId()))
-                .ifPresent(generation -> reservations.giveBack(failure.owner(), generation.getQuotaMonth(),
-                        failure.eventId()));
+        generations.find(Generation.key(failure.owner(), failure.generationId())).ifPresent(generation -> {
+            reservations.giveBack(failure.owner(), generation.getQuotaMonth(), failure.eventId());
+            saga.stepCompleted(failure.owner(), failure.generationId(), SagaSteps.REFUND_QUOTA);
+        });
     }
 }

@@ -17,6 +17,12 @@ class Generations extends DynamoRepository<Generation> {
         super(platform, "studio", TableSchema.fromBean(Generation.class));
     }
 
+    /** The generations of one index shard with a saga step due at or before this time (sortable), earliest first. */
+    Page<Generation> sagasDueBy(String shard, String time, String cursor) {
+        return query("gsi1", QueryConditional.sortLessThan(Key.builder().partitionValue(shard).sortValue(time + "$")
+                .build()), shard + "|" + time, cursor, 100, true);
+    }
+
     Page<Generation> newestOf(String owner, String cursor, int limit) {
         return query(null, QueryConditional.sortBeginsWith(Key.builder().partitionValue("USER#" + owner)
                 .sortValue(Generation.SORT_PREFIX).build()), owner, cursor, limit, false);

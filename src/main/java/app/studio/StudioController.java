@@ -3,7 +3,6 @@ package app.studio;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +16,6 @@ import app.platform.dynamodb.Page;
 import app.platform.security.CurrentUser;
 import app.platform.web.NotFound;
 import app.platform.web.PageRequest;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,18 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
 class StudioController {
 
     private final StudioManagement management;
+    private final ContentSaga saga;
     private final JsonMapper json;
 
-    StudioController(StudioManagement management, JsonMapper json) {
+    StudioController(StudioManagement management, ContentSaga saga, JsonMapper json) {
         this.management = management;
+        this.saga = saga;
         this.json = json;
     }
 
     record Accepted(String id, String type, String status) {
     }
 
+    /**
+     * @param sagaStatus the content saga as a whole: RUNNING, COMPLETED, INCOMPLETE (a step after the library save
+     *     failed or timed out and is being retried), COMPENSATING, COMPENSATED or COMPENSATION_FAILED
+     * @param steps the saga's steps in the order they started
+     */
     record GenerationView(String id, String type, String status, int progress, JsonNode content, String failureReason,
-            List<Map<String, String>> steps, Instant createdAt, Instant updatedAt) {
+            String sagaStatus, List<SagaStep> steps, Instant createdAt, Instant updatedAt) {
     }
 
     @PostMapping("/content/{type}")
@@ -63,8 +68,7 @@ class StudioController {
     private GenerationView view(Generation generation) {
         return new GenerationView(generation.getId(), generation.getType(), generation.getStatus(),
                 generation.getProgress(), generation.getContent() == null ? null : json.readTree(generation.getContent()),
-                generation.getFailureReason(), json.readValue(generation.getSteps(),
-                        new TypeReference<List<Map<String, String>>>() {
-                        }), generation.getCreatedAt(), generation.getUpdatedAt());
+                generation.getFailureReason(), generation.getSagaStatus(), saga.stepsOf(generation).list(),
+                generation.getCreatedAt(), generation.getUpdatedAt());
     }
 }

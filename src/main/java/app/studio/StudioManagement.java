@@ -2,9 +2,6 @@ package app.studio;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -16,7 +13,6 @@ import org.springframework.transaction.support.TransactionOperations;
 import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.Page;
 import app.platform.web.NotFound;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link GenerationRequested} event in one transaction; the run happens in that event's listener, so it survives a
  * crash: the registry hands the event to the listener again after a restart and the run starts over (the built-in
  * generator is deterministic). Completing is one transaction of the generation and its {@code ai.content.*.generated}
- * event; failing, of the generation and {@link GenerationFailed}, whose listener gives the quota unit back.
+ * event (with the library step's {@link ContentReadyForLibrary} for social posts and listings); failing, of the
+ * generation and {@link GenerationFailed}, which starts the compensations. The {@link ContentSaga} keeps the steps.
  */
 @Service
 class StudioManagement {
@@ -35,18 +32,20 @@ class StudioManagement {
     private final ContentGenerator generator;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
+    private final ContentSaga saga;
     private final JsonMapper json;
     private final Clock clock;
 
     StudioManagement(Generations generations, StudioProfiles profiles, QuotaReservations reservations,
             ContentGenerator generator, ApplicationEventPublisher events, TransactionOperations transactions,
-            JsonMapper json, Clock clock) {
+            ContentSaga saga, JsonMapper json, Clock clock) {
         this.generations = generations;
         this.profiles = profiles;
         this.reservations = reservations;
         this.generator = generator;
         this.events = events;
         this.transactions = transactions;
+        this.saga = saga;
         this.json = json;
         this.clock = clock;
     }
@@ -59,7 +58,7 @@ class StudioManagement {
         String id = GenerationIds.next(now);
         String month = reservations.reserve(owner, id);
         Generation generation = Generation.accepted(id, owner, type, json.writeValueAsString(brief), month, now);
-        generation.setSteps(withStep("[]", "accepted", "COMPLETED", now));
+        saga.begin(generation, now);
         transactions.executeWithoutResult(status -> {
             generations.create(generation);
             events.publishEvent(new GenerationRequested(UUID.randomUUID(), id, owner));
@@ -85,7 +84,7 @@ class StudioManagement {
         change(generation, running -> {
             running.setStatus(GenerationStatus.RUNNING.name());
             running.setProgress(0);
-            running.setSteps(withStep(running.getSteps(), "generate", "RUNNING", clock.instant()));
+            saga.generating(running, clock.instant());
         });
         ContentBrief brief = json.readValue(generation.getBrief(), ContentBrief.class);
         Personalization personalization = profiles.find(StudioProfile.key(generation.getOwner()))
@@ -107,32 +106,46 @@ class StudioManagement {
     }
 
     private void complete(Generation generation, ContentBrief brief, GeneratedContent content) {
-        transactions.executeWithoutResult(status -> {
+        boolean completed = Boolean.TRUE.equals(Conflicts.retryOnConflict(10, () -> transactions.execute(status -> {
             Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
                     .orElseThrow();
+            if (current.isFinished()) {
+                return false; // given up meanwhile (it ran past its timeout)
+            }
             current.setStatus(GenerationStatus.COMPLETED.name());
             current.setProgress(100);
             current.setContent(json.writeValueAsString(content));
-            current.setSteps(withStep(current.getSteps(), "generate", "COMPLETED", clock.instant()));
+            saga.generated(current, clock.instant());
             current.setUpdatedAt(clock.instant());
             generations.save(current);
             events.publishEvent(generatedEvent(current, brief, content));
-        });
-        events.publishEvent(new GenerationProgressed(generation.getId(), generation.getOwner(), 100,
-                GenerationStatus.COMPLETED.name()));
+            if (current.contentType() != ContentType.BLOG) {
+                events.publishEvent(new ContentReadyForLibrary(UUID.randomUUID(), current.getId(), current.getOwner(),
+                        current.getType(), content.title(), LibraryDocument.of(content)));
+            }
+            return true;
+        })));
+        if (completed) {
+            events.publishEvent(new GenerationProgressed(generation.getId(), generation.getOwner(), 100,
+                    GenerationStatus.COMPLETED.name()));
+        }
     }
 
     private void fail(Generation generation, String reason) {
-        transactions.executeWithoutResult(status -> {
-            Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
-                    .orElseThrow();
-            current.setStatus(GenerationStatus.FAILED.name());
-            current.setFailureReason(reason);
-            current.setSteps(withStep(current.getSteps(), "generate", "FAILED", clock.instant()));
-            current.setUpdatedAt(clock.instant());
-            generations.save(current);
-            events.publishEvent(new GenerationFailed(UUID.randomUUID(), current.getId(), current.getOwner(),
-                    current.getType(), reason));
+        Conflicts.retryOnConflict(10, () -> {
+            transactions.executeWithoutResult(status -> {
+                Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
+                        .orElseThrow();
+                if (current.isFinished()) {
+                    return;
+                }
+                Instant now = clock.instant();
+                saga.giveUp(current, new SagaStep(SagaSteps.GENERATE, SagaStep.FAILED, now, null, reason), reason,
+                        now);
+                current.setUpdatedAt(now);
+                generations.save(current);
+            });
+            return null;
         });
         events.publishEvent(new GenerationProgressed(generation.getId(), generation.getOwner(),
                 generation.getProgress(), GenerationStatus.FAILED.name()));
@@ -151,30 +164,16 @@ class StudioManagement {
         };
     }
 
-    /** Records a downstream step in the generation's steps; a redelivery rewrites the same step. */
-    void stepCompleted(GenerationStepCompleted step) {
+    /** Applies a change to the stored generation (read again, so the write is over the current version). */
+    private void change(Generation generation, Consumer<Generation> change) {
         Conflicts.retryOnConflict(10, () -> {
-            find(step.owner(), step.generationId()).ifPresent(found -> change(found, generation -> generation.setSteps(
-                    withStep(generation.getSteps(), step.step(), GenerationStatus.COMPLETED.name(), clock.instant()))));
+            Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
+                    .orElseThrow();
+            change.accept(current);
+            current.setUpdatedAt(clock.instant());
+            generations.save(current);
             return null;
         });
     }
 
-    /** Applies a change to the stored generation (read again, so the write is over the current version). */
-    private void change(Generation generation, Consumer<Generation> change) {
-        Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
-                .orElseThrow();
-        change.accept(current);
-        current.setUpdatedAt(clock.instant());
-        generations.save(current);
-    }
-
-    private String withStep(String steps, String name, String status, Instant at) {
-        List<Map<String, String>> list = new ArrayList<>(json.readValue(steps,
-                new TypeReference<List<Map<String, String>>>() {
-                }));
-        list.removeIf(step -> step.get("name").equals(name));
-        list.add(Map.of("name", name, "status", status, "at", at.toString()));
-        return json.writeValueAsString(list);
-    }
 }

@@ -3,6 +3,7 @@ package app.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class NotificationScenarioTests {
     void aFailedGenerationAlertsItsOwner(Scenario scenario) {
         String owner = "owner-" + UUID.randomUUID();
 
-        scenario.publish(new GenerationFailed(UUID.randomUUID(), "generation-1", owner, "blog", "The model timed out."))
+        scenario.publish(new GenerationFailed(UUID.randomUUID(), "generation-1", owner, "blog", "The model timed out.",
+                List.of("refund-quota", "notify-failure")))
                 .andWaitAtMost(Duration.ofSeconds(20))
                 .andWaitForStateChange(() -> inbox.newest(owner, null, 10).items(), items -> !items.isEmpty())
                 .andVerify(items -> {

@@ -33,7 +33,7 @@ class NotificationsApiTests {
                 found -> found.size() == 2);
 
         assertThat(items.findValuesAsString("type")).containsExactly("ai.generation.failed",
-                "ai.content.blog.generated");
+                "library.content.saved");
         assertThat(items.get(0).path("body").asString()).contains("the model is unavailable");
         assertThat(items.get(0).path("read").asBoolean()).isFalse();
     }

@@ -117,10 +117,10 @@ final class OwnedEndpoints {
                 "{\"topic\":\"owned content\",\"keywords\":[],\"length\":\"short\"}", owner.bearer());
         String id = accepted.body().path("id").asString();
         // Settled, so the owner's view before and after the intruder's request can be compared
-        // (the library and the inbox have reported their steps back too).
-        await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
-                base + "/api/v1/studio/generations/" + id, null, owner.bearer()).body().path("steps")
-                .findValuesAsString("name"), steps -> steps.containsAll(List.of("library", "notify")));
+        // (every step of the content saga has reported back).
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> HttpClientSupport
+                .send("GET", base + "/api/v1/studio/generations/" + id, null, owner.bearer()).body()
+                .path("sagaStatus").asString(), "COMPLETED"::equals);
         return id;
     }
 
