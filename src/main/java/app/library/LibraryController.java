@@ -48,7 +48,10 @@ class LibraryController {
         }
     }
 
-    /** Newest first; {@code type} and {@code q} (text in the title, any case) narrow the list. */
+    /**
+     * Newest first; {@code type} and {@code q} narrow the list ({@code q}: text within the title, or words all found
+     * in the title and body; any case).
+     */
     @GetMapping
     Page<Item> items(CurrentUser caller, PageRequest page, @RequestParam(required = false) String type,
             @RequestParam(required = false) String q) {

@@ -2,6 +2,7 @@ package app.library;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 
 import app.platform.dynamodb.OwnedItem;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -124,6 +125,15 @@ public class LibraryItem extends OwnedItem {
 
     public void setTitleLower(String titleLower) {
         // Derived from the title.
+    }
+
+    /** The distinct words of the title and body, for search by words of the body. */
+    public Set<String> getWords() {
+        return SearchWords.of(title, body);
+    }
+
+    public void setWords(Set<String> words) {
+        // Derived from the title and body.
     }
 
     /** Earlier versions, newest last, as a JSON array of {version, title, body, savedAt}. */

@@ -26,9 +26,10 @@ class LibraryItems extends DynamoRepository<LibraryItem> {
 
     /**
      * @param type only items of this type, or {@code null}
-     * @param titleText only items whose title contains this text (any case), or {@code null}
+     * @param text only items whose title contains this text, or whose title and body contain each of its words (any
+     *     case), or {@code null}
      */
-    Page<LibraryItem> newestOf(String owner, String type, String titleText, String cursor, int limit) {
+    Page<LibraryItem> newestOf(String owner, String type, String text, String cursor, int limit) {
         Expression.Builder filter = Expression.builder();
         List<String> conditions = new ArrayList<>();
         conditions.add("attribute_not_exists(#withdrawn)");
@@ -37,14 +38,25 @@ class LibraryItems extends DynamoRepository<LibraryItem> {
             conditions.add("#type = :type");
             filter.putExpressionName("#type", "type").putExpressionValue(":type", AttributeValue.fromS(type));
         }
-        if (titleText != null) {
-            conditions.add("contains(#titleLower, :text)");
+        if (text != null) {
+            // The text within the title (any case), or each of its words among the words of the title and body.
+            List<String> everyWord = new ArrayList<>();
+            int number = 0;
+            for (String word : SearchWords.ofQuery(text)) {
+                everyWord.add("contains(#words, :word" + number + ")");
+                filter.putExpressionValue(":word" + number++, AttributeValue.fromS(word));
+            }
+            conditions.add("(contains(#titleLower, :text)"
+                    + (everyWord.isEmpty() ? "" : " OR (" + String.join(" AND ", everyWord) + ")") + ")");
             filter.putExpressionName("#titleLower", "titleLower")
-                    .putExpressionValue(":text", AttributeValue.fromS(titleText.toLowerCase(Locale.ROOT)));
+                    .putExpressionValue(":text", AttributeValue.fromS(text.toLowerCase(Locale.ROOT)));
+            if (!everyWord.isEmpty()) {
+                filter.putExpressionName("#words", "words");
+            }
         }
         Expression expression = filter.expression(String.join(" AND ", conditions)).build();
         return query(null, QueryConditional.sortBeginsWith(Key.builder().partitionValue(OwnedItem.partitionOf(owner))
-                .sortValue(LibraryItem.SORT_PREFIX).build()), expression, owner + "|" + type + "|" + titleText, cursor,
+                .sortValue(LibraryItem.SORT_PREFIX).build()), expression, owner + "|" + type + "|" + text, cursor,
                 limit, false);
     }
 }

@@ -163,8 +163,8 @@ class LibraryManagement {
         return list(owner, null, null, cursor, limit);
     }
 
-    Page<LibraryItem> list(String owner, String type, String titleText, String cursor, int limit) {
-        return items.newestOf(owner, blankToNull(type), blankToNull(titleText), cursor, limit);
+    Page<LibraryItem> list(String owner, String type, String text, String cursor, int limit) {
+        return items.newestOf(owner, blankToNull(type), blankToNull(text), cursor, limit);
     }
 
     private static String blankToNull(String value) {

@@ -77,6 +77,23 @@ class LibraryEditingTests {
     }
 
     @Test
+    void theListFindsItemsByWordsOfTheirBodyInAnyCaseAndOrder() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+        library.saveGenerated(UUID.randomUUID().toString(), user.id(), "blog", "Packing list",
+                "Bring a Waterproof jacket and a first-aid kit.");
+        library.saveGenerated(UUID.randomUUID().toString(), user.id(), "blog", "Trail food", "A jacket potato.");
+        String edited = item(user);
+        send("PUT", url(edited), "{\"title\":\"Rain gear\",\"body\":\"Waterproof boots, no jacket.\"}",
+                bearerAnd(user, "If-Match", "\"1\""));
+
+        assertThat(titles(user, "?q=jacket")).containsExactlyInAnyOrder("Packing list", "Trail food", "Rain gear");
+        assertThat(titles(user, "?q=JACKET%20waterproof")).as("every word, anywhere in title or body")
+                .containsExactlyInAnyOrder("Packing list", "Rain gear");
+        assertThat(titles(user, "?q=first-aid")).containsExactly("Packing list");
+        assertThat(titles(user, "?q=Good")).as("an edit replaces the words of the old body").isEmpty();
+    }
+
+    @Test
     void largeBodiesEditedManyTimesKeepTheItemWithinDynamoDbsItemSize() {
         TestUser user = TestUsers.signUpAndLogIn(base());
         String id = item(user);
