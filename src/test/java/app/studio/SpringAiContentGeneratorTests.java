@@ -195,6 +195,17 @@ class SpringAiContentGeneratorTests {
         assertThat(progress).isEmpty();
     }
 
+    @Test
+    void aGenerationThatOutlastsTheWholeCallTimeoutFails() {
+        StreamingModelServer server = server(Wire.OPENAI).stallsAfter("{\"title\": ");
+        ContentGenerator generator = ChatModels.generator(Generator.OPENAI, new StudioSettings.Ai(server.baseUrl(),
+                KEY, MODEL, Duration.ofMillis(800), Duration.ofSeconds(30), 3, Duration.ofMillis(10), 4096));
+
+        assertThatThrownBy(() -> generator.generate(ContentType.BLOG, BLOG, ANA, this::record))
+                .isInstanceOf(ModelUnavailable.class)
+                .hasMessage("OpenAI did not finish within 800ms (app.studio.ai.timeout)");
+    }
+
     @ParameterizedTest
     @EnumSource(Wire.class)
     void malformedJsonFailsWithAClearReason(Wire wire) {
