@@ -20,15 +20,18 @@ import java.util.stream.Collectors;
  */
 record ContentPrompt(String system, String user, int expectedCharacters) {
 
-    /** Words of a blog body by length: the bounds asked for and the middle, which sizes the progress plan. */
-    static final Map<String, int[]> BLOG_WORDS = Map.of("short", new int[] { 150, 300 }, "medium",
-            new int[] { 400, 800 }, "long", new int[] { 1000, 1600 });
+    /** Words of a blog body by length: the bounds asked for; their middle sizes the progress plan. */
+    static final Map<String, Words> BLOG_WORDS = Map.of("short", new Words(150, 300), "medium", new Words(400, 800),
+            "long", new Words(1000, 1600));
     static final int X_LIMIT = 280;
 
     private static final int CHARACTERS_PER_WORD = 6;
     private static final int JSON_OVERHEAD = 120;
     private static final Map<String, Integer> POST_CHARACTERS = Map.of("linkedin", 700, "x", 240, "facebook", 450,
             "instagram", 400);
+
+    record Words(int min, int max) {
+    }
 
     static ContentPrompt of(ContentType type, ContentBrief brief, Personalization personalization) {
         return switch (type) {
@@ -39,15 +42,15 @@ record ContentPrompt(String system, String user, int expectedCharacters) {
     }
 
     private static ContentPrompt blog(ContentBrief brief, Personalization personalization) {
-        int[] words = BLOG_WORDS.get(brief.length());
+        Words words = BLOG_WORDS.get(brief.length());
         String user = "Write a blog post.\n"
                 + "Topic: " + brief.topic().strip() + "\n"
                 + (brief.keywords().isEmpty() ? ""
                         : "Keywords, each to appear word for word at least once in the body: "
                                 + quoted(brief.keywords()) + "\n")
-                + "Length of the body: " + words[0] + " to " + words[1] + " words.";
+                + "Length of the body: " + words.min() + " to " + words.max() + " words.";
         String shape = "{\"title\": \"the post's title\", \"body\": \"the post in Markdown, with ## section headings\"}";
-        int expected = (words[0] + words[1]) / 2 * CHARACTERS_PER_WORD + JSON_OVERHEAD;
+        int expected = (words.min() + words.max()) / 2 * CHARACTERS_PER_WORD + JSON_OVERHEAD;
         return new ContentPrompt(system(personalization, shape), user, expected);
     }
 
