@@ -256,8 +256,7 @@ class SpringAiContentGeneratorTests {
     }
 
     private static ContentGenerator generatorFor(StreamingModelServer server) {
-        Wire wire = server.baseUrl().endsWith("/v1") ? Wire.OPENAI : Wire.ANTHROPIC;
-        return ChatModels.generator(generator(wire), settings(server.baseUrl(), Duration.ofSeconds(20), 3));
+        return ChatModels.generator(generator(server.wire()), settings(server.baseUrl(), Duration.ofSeconds(20), 3));
     }
 
     private static StudioSettings.Ai settings(String baseUrl, Duration idleTimeout, int maxAttempts) {

@@ -86,6 +86,10 @@ final class StreamingModelServer implements AutoCloseable {
         }
     }
 
+    Wire wire() {
+        return wire;
+    }
+
     /** The address to configure as {@code app.studio.ai.base-url}, in each provider's convention. */
     String baseUrl() {
         String root = "http://127.0.0.1:" + server.getAddress().getPort();
