@@ -8,9 +8,15 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(StudioSettings.class)
 class StudioConfiguration {
 
-    /** The built-in generator is the default; the Spring AI adapter replaces it by configuration. */
+    /**
+     * The built-in generator by default; a model through Spring AI when {@code app.studio.generator} names one.
+     * Nothing of Spring AI is created for the built-in generator: no client, no connection, no key needed.
+     */
     @Bean
-    ContentGenerator localContentGenerator(StudioSettings settings) {
-        return new LocalContentGenerator(settings.chunkDelay());
+    ContentGenerator contentGenerator(StudioSettings settings) {
+        return switch (settings.generator()) {
+            case LOCAL -> new LocalContentGenerator(settings.chunkDelay());
+            case OPENAI, ANTHROPIC -> ChatModels.generator(settings.generator(), settings.ai());
+        };
     }
 }
