@@ -44,6 +44,8 @@ public final class ContentSagaBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final java.util.Map<String, List<Long>> STEP_LATENCIES =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private static final String BODY = "A generated blog post body. ".repeat(60);
 
     private ContentSagaBenchmark() {
@@ -62,6 +64,7 @@ public final class ContentSagaBenchmark {
             sagas(base, Math.max(users, generations / 10), users);
             sagas(base, generations, users);
             inProcessHops(context, hops / 5);
+            rawPutLatency(context, hops);
             inProcessHops(context, hops);
             String endpoint = context.getEnvironment().getProperty("spring.cloud.aws.dynamodb.endpoint");
             String table = context.getBean(DynamoDbTables.class).physicalName("platform");
@@ -72,6 +75,7 @@ public final class ContentSagaBenchmark {
 
     /** Runs generations from concurrent users and prints the saga latency without generation time. */
     private static void sagas(String base, int count, int users) throws Exception {
+        STEP_LATENCIES.clear();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -95,6 +99,12 @@ public final class ContentSagaBenchmark {
         System.out.printf("content saga   %5d sagas by %d users in %.1f s; generated -> last step answered ms "
                 + "p50 %.1f p99 %.1f max %.1f%n", latencies.size(), users, seconds, percentile(latencies, 0.5),
                 percentile(latencies, 0.99), percentile(latencies, 1.0));
+        STEP_LATENCIES.forEach((step, values) -> {
+            List<Long> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            System.out.printf("  generated -> %-10s answered ms p50 %.1f p99 %.1f%n", step, percentile(sorted, 0.5),
+                    percentile(sorted, 0.99));
+        });
     }
 
     private static long sagaWithoutGeneration(String base, String bearer) throws Exception {
@@ -107,14 +117,21 @@ public final class ContentSagaBenchmark {
             if ("COMPLETED".equals(generation.path("sagaStatus").asString())) {
                 Instant generated = null;
                 Instant last = Instant.MIN;
+                java.util.Map<String, Instant> answered = new java.util.LinkedHashMap<>();
                 for (JsonNode step : generation.path("steps")) {
                     Instant at = Instant.parse(step.path("at").asString());
-                    if (step.path("name").asString().equals("generate")) {
+                    String name = step.path("name").asString();
+                    if (name.equals("generate")) {
                         generated = at;
                     }
-                    else if (!step.path("name").asString().equals("accepted") && at.isAfter(last)) {
-                        last = at;
+                    else if (!name.equals("accepted")) {
+                        answered.put(name, at);
+                        last = at.isAfter(last) ? at : last;
                     }
+                }
+                for (var step : answered.entrySet()) {
+                    STEP_LATENCIES.computeIfAbsent(step.getKey(), name -> Collections.synchronizedList(
+                            new ArrayList<>())).add(java.time.Duration.between(generated, step.getValue()).toNanos());
                 }
                 return java.time.Duration.between(generated, last).toNanos();
             }
@@ -138,6 +155,23 @@ public final class ContentSagaBenchmark {
             latencies.add(arrived);
         }
         print("in-process hop (event registry on DynamoDB, commit -> listener)", latencies);
+    }
+
+    /** One PutItem at a time with the application's client: what a single write costs on the local engine. */
+    private static void rawPutLatency(ConfigurableApplicationContext context, int count) {
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient client = context.getBean(
+                software.amazon.awssdk.services.dynamodb.DynamoDbClient.class);
+        String table = context.getBean(DynamoDbTables.class).physicalName("platform");
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            client.putItem(request -> request.tableName(table).item(java.util.Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("raw#" + UUID.randomUUID()),
+                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("raw"),
+                    "body", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(BODY))));
+            latencies.add(System.nanoTime() - start);
+        }
+        print("one PutItem on the local engine (the unit every hop pays)", latencies);
     }
 
     /** One call at a time to a second local process that reads the event (and writes one item if told where). */

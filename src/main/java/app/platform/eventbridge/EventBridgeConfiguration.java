@@ -1,11 +1,15 @@
 package app.platform.eventbridge;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 class EventBridgeConfiguration {
 
     @Bean
-    EventBridgeEntries eventBridgeEntries(JsonMapper json, EventBridgeSettings settings, Clock clock) {
-        return new EventBridgeEntries(json, settings.busName(), clock);
+    EventBridgeEntries eventBridgeEntries(JsonMapper json, EventBridgeSettings settings, Clock clock,
+            ObjectProvider<Tracer> tracer) {
+        return new EventBridgeEntries(json, settings.busName(), clock, () -> Optional.ofNullable(tracer.getIfAvailable())
+                .map(Tracer::currentSpan).map(Span::context).flatMap(XRayTraceHeader::of));
     }
 
     @Bean

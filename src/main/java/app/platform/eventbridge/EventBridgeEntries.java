@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.modulith.events.Externalized;
 import org.springframework.util.ReflectionUtils;
@@ -31,11 +33,18 @@ class EventBridgeEntries {
     private final JsonMapper json;
     private final String busName;
     private final Clock clock;
+    private final Supplier<Optional<String>> traceHeader;
 
     EventBridgeEntries(JsonMapper json, String busName, Clock clock) {
+        this(json, busName, clock, Optional::empty);
+    }
+
+    /** @param traceHeader the current trace in X-Ray's format, if there is one */
+    EventBridgeEntries(JsonMapper json, String busName, Clock clock, Supplier<Optional<String>> traceHeader) {
         this.json = json;
         this.busName = busName;
         this.clock = clock;
+        this.traceHeader = traceHeader;
     }
 
     PutEventsRequestEntry entryFor(String detailType, Object event) {
@@ -52,6 +61,7 @@ class EventBridgeEntries {
                 .detailType(detailType)
                 .detail(json.writeValueAsString(detail))
                 .time(clock.instant())
+                .traceHeader(traceHeader.get().orElse(null))
                 .build();
     }
 

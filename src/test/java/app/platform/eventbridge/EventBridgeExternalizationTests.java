@@ -20,6 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+
 import app.platform.PlatformIntegrationTest;
 import app.platform.events.PublicationStatuses;
 import app.platform.dynamodb.FaultInjectingDynamoDbClient;
@@ -65,6 +70,12 @@ class EventBridgeExternalizationTests {
     @Autowired
     DynamoDbClient client;
 
+    @Autowired
+    Tracer tracer;
+
+    @Autowired
+    ObservationRegistry observations;
+
     @AfterEach
     void clearFaults() {
         faults().clearFaults();
@@ -90,6 +101,21 @@ class EventBridgeExternalizationTests {
         assertThat(entry.detail().path("eventId").asString()).isEqualTo(archived.eventId().toString());
         assertThat(entry.detail().path("payload").path("text").asString()).isEqualTo("hello");
         await().untilAsserted(() -> assertThat(statuses(archived)).containsExactly(Status.COMPLETED));
+    }
+
+    @Test
+    void anEventPublishedWithinATraceCarriesItAsAnXRayTraceHeader() {
+        NoteArchived archived = new NoteArchived(UUID.randomUUID(), owner, "traced");
+        // Observed work, as an HTTP request is: the externalization runs on another thread, after the commit.
+        TraceContext trace = Observation.createNotStarted("archive note", observations).observe(() -> {
+            publish(archived);
+            return tracer.currentSpan().context();
+        });
+
+        await().untilAsserted(() -> assertThat(sentForOwner()).hasSize(1));
+        String traceId = trace.traceId();
+        assertThat(sentForOwner().getFirst().traceHeader()).startsWith("Root=1-" + traceId.substring(0, 8) + "-"
+                + traceId.substring(8) + ";Parent=").matches(".*;Parent=[0-9a-f]{16};Sampled=[01]");
     }
 
     @Test

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PutEventsTestDouble implements AutoCloseable {
 
     /** One entry as received. */
-    public record Entry(String source, String detailType, JsonNode detail, String busName, boolean accepted) {
+    public record Entry(String source, String detailType, JsonNode detail, String busName, String traceHeader,
+            boolean accepted) {
     }
 
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -112,7 +113,8 @@ public final class PutEventsTestDouble implements AutoCloseable {
         for (JsonNode entry : entries) {
             boolean refuse = refused.test(entry) && refusalsLeft.getAndDecrement() > 0;
             received.add(new Entry(entry.path("Source").asString(), entry.path("DetailType").asString(),
-                    json.readTree(entry.path("Detail").asString()), entry.path("EventBusName").asString(), !refuse));
+                    json.readTree(entry.path("Detail").asString()), entry.path("EventBusName").asString(),
+                    entry.path("TraceHeader").asString(null), !refuse));
             if (refuse) {
                 failed++;
                 results.add(Map.of("ErrorCode", "InternalFailure", "ErrorMessage", "Refused by the test double"));

@@ -1,0 +1,2 @@
+/** Trace context carried across threads. */
+package app.platform.tracing;
