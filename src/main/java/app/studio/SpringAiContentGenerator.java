@@ -1,9 +1,10 @@
 package app.studio;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,8 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import app.studio.ModelErrors.ModelError;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Writes content with a language model through Spring AI. The prompt ({@link ContentPrompt}) asks for a JSON answer;
@@ -34,6 +35,7 @@ class SpringAiContentGenerator implements ContentGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(SpringAiContentGenerator.class);
     private static final int CHARACTERS_PER_CHUNK = 4;
+    private static final Object END_OF_STREAM = new Object();
 
     private final String provider;
     private final ChatModel model;
@@ -90,30 +92,50 @@ class SpringAiContentGenerator implements ContentGenerator {
         }
     }
 
-    /** One call: the answer's text, with progress told on the way. */
+    /**
+     * One call: the answer's text, with progress told on the way. The chunks are consumed on this thread (progress
+     * writes belong to the generation's run, not to an HTTP client's thread), which also keeps the time-outs: it
+     * waits for each chunk at most the idle time-out, and never past the deadline.
+     */
     private String stream(Prompt prompt, ProgressPlan plan, long deadline) {
+        BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
+        // Subscribed on another thread: a provider client may read its stream while subscribing.
+        Disposable subscription = model.stream(prompt).map(SpringAiContentGenerator::text)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(arrivals::add, arrivals::add, () -> arrivals.add(END_OF_STREAM));
         StringBuilder answer = new StringBuilder();
         int chunks = 0;
-        Flux<String> texts = model.stream(prompt).map(SpringAiContentGenerator::text)
-                .timeout(silence(deadline), text -> silence(deadline), Flux.defer(() -> Flux.error(timedOut(deadline))))
-                .filter(text -> !text.isEmpty());
-        // Consumed on this thread: progress writes belong to the generation's run, not to an HTTP client's thread.
-        try (Stream<String> stream = texts.toStream()) {
-            Iterator<String> chunk = stream.iterator();
-            while (chunk.hasNext()) {
-                answer.append(chunk.next());
-                plan.chunkReceived(++chunks);
+        try {
+            while (true) {
+                Duration left = remaining(deadline);
+                Object next = arrivals.poll(Math.min(left.toNanos(), settings.idleTimeout().toNanos()),
+                        TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    throw timedOut(deadline);
+                }
+                if (next == END_OF_STREAM) {
+                    return answer.toString();
+                }
+                if (next instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (next instanceof Throwable failure) {
+                    throw new IllegalStateException(failure.getMessage(), failure);
+                }
+                String text = (String) next;
+                if (!text.isEmpty()) {
+                    answer.append(text);
+                    plan.chunkReceived(++chunks);
+                }
             }
         }
-        return answer.toString();
-    }
-
-    /** Fires after the idle time-out, or at the deadline if that comes first. */
-    private Mono<Long> silence(long deadline) {
-        return Mono.defer(() -> {
-            Duration left = remaining(deadline);
-            return Mono.delay(left.compareTo(settings.idleTimeout()) < 0 ? left : settings.idleTimeout());
-        });
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ModelUnavailable(provider + " call interrupted", interrupted);
+        }
+        finally {
+            subscription.dispose();
+        }
     }
 
     private ModelUnavailable timedOut(long deadline) {
