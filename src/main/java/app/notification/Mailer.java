@@ -18,6 +18,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import com.samskivert.mustache.MustacheException;
+
 /**
  * Sends a notification's e-mail over SMTP (Spring Mail; Amazon SES's SMTP interface in AWS). Every attempt for one
  * notification carries the same {@code Message-ID}, derived from the notification's id, so a message sent twice (an
@@ -60,7 +62,13 @@ class Mailer {
      * help), another {@link MailException} when the server could not be reached or refused it.
      */
     void send(Notification notification, Recipient recipient) {
-        MailTemplates.RenderedMail mail = templates.render(notification, recipient, settings.appUrl());
+        MailTemplates.RenderedMail mail;
+        try {
+            mail = templates.render(notification, recipient, settings.appUrl());
+        }
+        catch (MustacheException e) {
+            throw new MailPreparationException("Cannot render the e-mail of notification " + notification.getId(), e);
+        }
         MimeMessage message = new StableIdMessage(session(), messageIdOf(notification));
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());

@@ -77,6 +77,20 @@ class EmailDeliveryTests {
     }
 
     @Test
+    void theEmailGreetsTheUserByTheNameOfTheirCurrentProfile() {
+        TestUser user = knownRecipient();
+        send("PATCH", base() + "/api/v1/users/me", "{\"displayName\":\"Ada Lovelace\"}", user.bearer());
+        await().atMost(PATIENCE).until(() -> recipients.of(user.id()).map(Recipient::getDisplayName).orElse(""),
+                "Ada Lovelace"::equals);
+
+        notify(user.id(), UUID.randomUUID());
+
+        ReceivedMail mail = await().atMost(PATIENCE).until(() -> mailsTo(user), mails -> !mails.isEmpty()).getFirst();
+        assertThat(mail.to()).containsExactly("Ada Lovelace <" + user.email() + ">");
+        assertThat(mail.text()).startsWith("Hello Ada Lovelace,");
+    }
+
+    @Test
     void whileTheMailServerIsDownTheEmailIsRetriedAndItArrivesOnceTheServerIsBack() {
         TestUser user = knownRecipient();
         String id;

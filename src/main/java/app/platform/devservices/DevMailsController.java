@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 import app.platform.web.NotFound;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * {@code GET /dev/mails}: the messages the local SMTP server received, as a page, or as JSON for
@@ -21,6 +22,7 @@ import app.platform.web.NotFound;
  * callers on this machine: a request from another address, or one relayed by a proxy (a {@code Forwarded} or
  * {@code X-Forwarded-For} header), gets the same {@code 404} as a route that does not exist.
  */
+@Hidden
 @RestController
 @ConditionalOnBean(DevMailServer.class)
 class DevMailsController {

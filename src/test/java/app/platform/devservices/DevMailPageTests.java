@@ -73,6 +73,14 @@ class DevMailPageTests {
         assertThat(DevMailsController.fromThisMachine(from("0:0:0:0:0:0:0:1"))).isTrue();
     }
 
+    @Test
+    void thePageIsNotPartOfTheApi() {
+        JsonNode paths = send("GET", base() + "/v3/api-docs").body().path("paths");
+
+        assertThat(paths.has("/dev/mails")).isFalse();
+        assertThat(paths.has("/api/v1/notifications")).isTrue();
+    }
+
     private void sendMail(String subject) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom("sender@example.com");
