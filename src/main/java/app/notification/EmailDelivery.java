@@ -72,7 +72,7 @@ class EmailDelivery {
             attempt(stored.getOwner(), stored.getId(), true);
         }
         catch (RuntimeException e) {
-            log.warn("E-mail of notification {} not attempted yet ({}); the retry sweep will", stored.getId(),
+            log.warn("E-mail of notification {} left pending ({}); the retry sweep takes it up", stored.getId(),
                     e.toString());
         }
     }
@@ -138,7 +138,8 @@ class EmailDelivery {
      * versioned write; an e-mail out of attempts becomes {@code FAILED} instead.
      */
     private Optional<Attempt> claim(String owner, String id, boolean first) {
-        Optional<Notification> found = notifications.find(Notification.key(owner, id)).filter(Notification::isEmailPending);
+        Optional<Notification> found = notifications.find(Notification.key(owner, id))
+                .filter(Notification::isEmailPending);
         if (found.isEmpty()) {
             return Optional.empty();
         }

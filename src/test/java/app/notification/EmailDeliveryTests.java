@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,9 @@ class EmailDeliveryTests {
 
     @Autowired
     Recipients recipients;
+
+    @Autowired
+    EmailDelivery email;
 
     @Test
     void readyContentIsEmailedWithTheUsersTitleEscapedInTheHtmlPart() {
@@ -88,6 +92,22 @@ class EmailDeliveryTests {
         ReceivedMail mail = await().atMost(PATIENCE).until(() -> mailsTo(user), mails -> !mails.isEmpty()).getFirst();
         assertThat(mail.to()).containsExactly("Ada Lovelace <" + user.email() + ">");
         assertThat(mail.text()).startsWith("Hello Ada Lovelace,");
+    }
+
+    @Test
+    void aNotificationWhoseInstanceStoppedBeforeSendingIsSentByTheSweep() {
+        TestUser user = knownRecipient();
+        Notification leftBehind = Notification.of(UUID.randomUUID(), user.id(), "background.job.completed",
+                "Left behind", "Details follow.", Instant.now());
+        email.prepare(leftBehind);
+        notifications.create(leftBehind);
+
+        Notification sent = await().atMost(PATIENCE).until(() -> stored(user.id(), leftBehind.getId()),
+                notification -> "SENT".equals(notification.getEmailStatus()));
+
+        assertThat(sent.getEmailAttempts()).isEqualTo(1);
+        assertThat(mailsTo(user)).singleElement()
+                .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Left behind"));
     }
 
     @Test

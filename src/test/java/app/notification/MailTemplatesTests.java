@@ -40,7 +40,8 @@ class MailTemplatesTests {
         assertThat(mail.text()).contains("Hello Ada <Lovelace>,", "Body with <script>alert(1)</script>",
                 callToAction, "https://app.example.com/");
         assertThat(mail.html())
-                .contains("Hello Ada &lt;Lovelace&gt;,", "Title with &lt;b&gt;markup&lt;/b&gt; &amp; &quot;quotes&quot;",
+                .contains("Hello Ada &lt;Lovelace&gt;,",
+                        "Title with &lt;b&gt;markup&lt;/b&gt; &amp; &quot;quotes&quot;",
                         "Body with &lt;script&gt;alert(1)&lt;/script&gt;", callToAction,
                         "href=\"https://app.example.com/\"")
                 .doesNotContain("<script>", "<b>markup");
