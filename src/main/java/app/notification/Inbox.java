@@ -8,11 +8,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
+import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.Page;
 import app.studio.GenerationStepCompleted;
 
-/** Stores notifications (once per causing event) and serves the inbox. */
+/**
+ * Stores notifications (once per causing event) and serves the inbox. A notification is stored with its e-mail
+ * delivery state and e-mailed after the store commits ({@link EmailDelivery}).
+ */
 @Service
 class Inbox {
 
@@ -20,13 +24,15 @@ class Inbox {
     private final Clock clock;
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
+    private final EmailDelivery email;
 
     Inbox(Notifications notifications, Clock clock, TransactionOperations transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, EmailDelivery email) {
         this.notifications = notifications;
         this.clock = clock;
         this.transactions = transactions;
         this.events = events;
+        this.email = email;
     }
 
     void deliver(UUID causeEventId, String owner, String type, String title, String body) {
@@ -42,9 +48,11 @@ class Inbox {
         if (notifications.find(Notification.key(owner, Notification.idFor(causeEventId))).isPresent()) {
             return;
         }
+        Notification notification = Notification.of(causeEventId, owner, type, title, body, clock.instant());
+        email.prepare(notification);
         try {
             transactions.executeWithoutResult(status -> {
-                notifications.create(Notification.of(causeEventId, owner, type, title, body, clock.instant()));
+                notifications.create(notification);
                 if (generationId != null) {
                     events.publishEvent(new GenerationStepCompleted(UUID.randomUUID(), generationId, owner, sagaStep));
                 }
@@ -52,19 +60,24 @@ class Inbox {
         }
         catch (DuplicateItem deliveredConcurrently) {
             // One notification per event.
+            return;
         }
+        email.sendFirst(notification);
     }
 
     Page<Notification> newest(String owner, String cursor, int limit) {
         return notifications.newestOf(owner, cursor, limit);
     }
 
+    /** Marks a notification read; its e-mail delivery may write the same item meanwhile, so a lost race retries. */
     Optional<Notification> markRead(String owner, String id) {
-        Optional<Notification> found = notifications.find(Notification.key(owner, id));
-        found.filter(notification -> !notification.isRead()).ifPresent(notification -> {
-            notification.setRead(true);
-            notifications.save(notification);
+        return Conflicts.retryOnConflict(3, () -> {
+            Optional<Notification> found = notifications.find(Notification.key(owner, id));
+            found.filter(notification -> !notification.isRead()).ifPresent(notification -> {
+                notification.setRead(true);
+                notifications.save(notification);
+            });
+            return found;
         });
-        return found;
     }
 }

@@ -24,12 +24,19 @@ class NotificationsController {
         this.inbox = inbox;
     }
 
-    record Item(String id, String type, String title, String body, Instant createdAt, boolean read) {
+    /** @param email the notification's e-mail: where it stands and how many attempts it took so far */
+    record Item(String id, String type, String title, String body, Instant createdAt, boolean read, Email email) {
 
         static Item of(Notification notification) {
             return new Item(notification.getId(), notification.getType(), notification.getTitle(),
-                    notification.getBody(), notification.getCreatedAt(), notification.isRead());
+                    notification.getBody(), notification.getCreatedAt(), notification.isRead(),
+                    notification.getEmailStatus() == null ? null
+                            : new Email(notification.getEmailStatus(), notification.getEmailAttempts()));
         }
+    }
+
+    /** @param status {@code PENDING}, {@code SENT}, {@code FAILED} or {@code SKIPPED} */
+    record Email(String status, int attempts) {
     }
 
     @GetMapping

@@ -16,12 +16,14 @@ import org.springframework.util.StringUtils;
 
 /**
  * Starts the local engines before the application context is built, when no external endpoint is configured, and
- * points the DynamoDB and Redis clients at them.
+ * points the DynamoDB, Redis and mail clients at them.
  *
  * <p>Nothing starts in the {@code aws} profile, when {@code app.dev-services.enabled=false}, for DynamoDB when
- * {@code app.dynamodb.endpoint} (or {@code spring.cloud.aws.dynamodb.endpoint}) is set, and for Redis when
- * {@code spring.data.redis.host}, {@code .port} or {@code .url} is set. The engines stop after every bean of the
- * context has been destroyed, so a graceful shutdown can still use them.
+ * {@code app.dynamodb.endpoint} (or {@code spring.cloud.aws.dynamodb.endpoint}) is set, for Redis when
+ * {@code spring.data.redis.host}, {@code .port} or {@code .url} is set, and for mail when {@code spring.mail.host} is
+ * set. The engines stop after every bean of the context has been destroyed, so a graceful shutdown can still use
+ * them. The SMTP server runs inside this JVM, one per application context ({@link DevMailServer}), and is a bean
+ * of the context, which the local {@code /dev/mails} page shows.
  */
 public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -46,6 +48,17 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
             properties.putAll(endpointProperties(lease.endpoints()));
             application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
                     .registerDisposableBean("localEngines", lease::release));
+        }
+        if (request.settings().enabled() && !environment.acceptsProfiles(Profiles.of("aws"))
+                && !hasText(environment, "spring.mail.host")) {
+            DevMailServer mail = DevMailServer.startOnFreePort();
+            properties.put("spring.mail.host", mail.host());
+            properties.put("spring.mail.port", mail.port());
+            application.addInitializers(context -> {
+                DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
+                beans.registerSingleton("devMailServer", mail);
+                beans.registerDisposableBean("devMailServer", mail);
+            });
         }
         if (!properties.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
