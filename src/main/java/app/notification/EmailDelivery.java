@@ -57,7 +57,7 @@ class EmailDelivery {
      * the instance that stores it, or {@code SKIPPED} with the reason.
      */
     void prepare(Notification notification) {
-        skipReason(notification.getOwner()).ifPresentOrElse(
+        turnedOff().ifPresentOrElse(
                 reason -> notification.emailState(EmailStatus.SKIPPED, null, reason),
                 () -> notification.emailState(EmailStatus.PENDING, clock.instant().plus(settings.attemptTimeout()),
                         null));
@@ -160,7 +160,16 @@ class EmailDelivery {
         }
         Optional<Recipient> recipient = addressOf(owner);
         if (recipient.isEmpty()) {
-            return finish(notification, EmailStatus.SKIPPED, NO_ADDRESS);
+            // The user's address arrives by event and may not be here yet (a sign-up a moment ago): an attempt, so
+            // an address that never comes ends the retries.
+            notification.emailAttemptStarted(now);
+            if (notification.getEmailAttempts() >= settings.maxAttempts()) {
+                return finish(notification, EmailStatus.SKIPPED, NO_ADDRESS);
+            }
+            notification.emailState(EmailStatus.PENDING, now.plus(settings.retryAfter(notification.getEmailAttempts())),
+                    NO_ADDRESS + " yet");
+            notifications.save(notification);
+            return Optional.empty();
         }
         notification.emailAttemptStarted(now.plus(settings.attemptTimeout()));
         notifications.save(notification);
@@ -196,10 +205,6 @@ class EmailDelivery {
         }
         notifications.save(notification);
         return null;
-    }
-
-    private Optional<String> skipReason(String owner) {
-        return turnedOff().or(() -> addressOf(owner).isPresent() ? Optional.empty() : Optional.of(NO_ADDRESS));
     }
 
     private Optional<String> turnedOff() {

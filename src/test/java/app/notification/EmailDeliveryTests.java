@@ -13,12 +13,15 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionOperations;
 
 import app.platform.PlatformIntegrationTest;
 import app.platform.devservices.DevMailServer;
 import app.platform.devservices.ReceivedMail;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
+import app.users.UserAccountCreated;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,6 +50,12 @@ class EmailDeliveryTests {
 
     @Autowired
     EmailDelivery email;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionOperations transactions;
 
     @Test
     void readyContentIsEmailedWithTheUsersTitleEscapedInTheHtmlPart() {
@@ -179,14 +188,28 @@ class EmailDeliveryTests {
     }
 
     @Test
-    void aUserWithoutAKnownAddressIsSkippedWithTheReason() {
+    void anAddressThatArrivesAfterTheNotificationStillGetsTheEmail() {
+        String newcomer = "user-" + UUID.randomUUID();
+        String id = notify(newcomer, UUID.randomUUID());
+        assertThat(stored(newcomer, id).getEmailLastError()).isEqualTo("no e-mail address is known for the user yet");
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new UserAccountCreated(UUID.randomUUID(),
+                newcomer, newcomer + "@example.com", "Newcomer", "free")));
+
+        await().atMost(PATIENCE).until(() -> stored(newcomer, id).getEmailStatus(), "SENT"::equals);
+        assertThat(mailServer.received()).filteredOn(mail -> mail.to().toString().contains(newcomer)).hasSize(1);
+    }
+
+    @Test
+    void aUserWhoseAddressNeverArrivesIsSkippedWithTheReasonAfterTheAttempts() {
         String stranger = "user-" + UUID.randomUUID();
 
         String id = notify(stranger, UUID.randomUUID());
 
-        Notification skipped = stored(stranger, id);
-        assertThat(skipped.getEmailStatus()).isEqualTo("SKIPPED");
+        Notification skipped = await().atMost(PATIENCE).until(() -> stored(stranger, id),
+                notification -> notification.getEmailStatus().equals("SKIPPED"));
         assertThat(skipped.getEmailLastError()).isEqualTo("no e-mail address is known for the user");
+        assertThat(skipped.getEmailAttempts()).isEqualTo(6);
         assertThat(skipped.getEmailShard()).isNull();
     }
 

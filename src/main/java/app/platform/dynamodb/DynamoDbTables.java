@@ -1,8 +1,13 @@
 package app.platform.dynamodb;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -12,6 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -80,7 +86,15 @@ public class DynamoDbTables {
         String name = settings.tablePrefix() + definition.logicalName();
         TableDescription existing = describe(name);
         if (existing != null) {
-            requireIndexes(existing, definition);
+            List<String> missing = missingIndexes(existing, definition);
+            if (!missing.isEmpty() && isLocalEngine(client.serviceClientConfiguration().endpointOverride())) {
+                rebuildWithIndexes(name, definition, missing);
+            }
+            else if (!missing.isEmpty()) {
+                throw new IllegalStateException("Table " + name + " lacks the index(es) " + missing + " declared in "
+                        + "dynamodb/tables/" + definition.logicalName() + ".json. It was created by an earlier "
+                        + "version: deploy the table definitions (deploy/) before starting this version.");
+            }
         }
         else {
             try {
@@ -95,10 +109,18 @@ public class DynamoDbTables {
     }
 
     private void awaitActive(String name) {
+        await(() -> status(name) == TableStatus.ACTIVE, "Table " + name + " did not become ACTIVE");
+    }
+
+    private void awaitDeleted(String name) {
+        await(() -> describe(name) == null, "Table " + name + " was not deleted");
+    }
+
+    private static void await(BooleanSupplier done, String failure) {
         long deadline = System.nanoTime() + ACTIVE_TIMEOUT.toNanos();
-        while (status(name) != TableStatus.ACTIVE) {
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Table " + name + " did not become ACTIVE within " + ACTIVE_TIMEOUT);
+                throw new IllegalStateException(failure + " within " + ACTIVE_TIMEOUT);
             }
             // The SDK's waiter polls every 20 s; local engines are ready within milliseconds.
             try {
@@ -106,26 +128,42 @@ public class DynamoDbTables {
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for table " + name, e);
+                throw new IllegalStateException("Interrupted: " + failure, e);
             }
         }
     }
 
-    /**
-     * A table created by an earlier version may lack an index declared since. The local engine cannot add indexes to
-     * an existing table, and running without one (the outbox index, say) would silently weaken a guarantee, so the
-     * start stops and says what to do.
-     */
-    private static void requireIndexes(TableDescription table, TableDefinitions.TableDefinition definition) {
+    /** The indexes declared for the table that the table created by an earlier version does not have yet. */
+    private static List<String> missingIndexes(TableDescription table, TableDefinitions.TableDefinition definition) {
         Set<String> present = table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
                 .collect(Collectors.toSet());
-        List<String> missing = definition.indexNames().stream().filter(index -> !present.contains(index)).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("Table " + table.tableName() + " lacks the index(es) " + missing
-                    + " declared in dynamodb/tables/" + definition.logicalName() + ".json. It was created by an "
-                    + "earlier version: for local data, stop the application and delete the data folder "
-                    + "(.data/ by default) to recreate the tables; in AWS, deploy the table definitions.");
-        }
+        return definition.indexNames().stream().filter(index -> !present.contains(index)).toList();
+    }
+
+    /** The engine on this machine (the dev services' dynalite, or one a developer started), not a shared service. */
+    static boolean isLocalEngine(Optional<URI> endpoint) {
+        return endpoint.map(URI::getHost)
+                .map(host -> host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                        || host.equals("::1"))
+                .orElse(false);
+    }
+
+    /**
+     * A local table created by an earlier version lacks an index declared since, and the local engine cannot add an
+     * index to a table (running without one, the outbox index say, would silently weaken a guarantee). So the table
+     * is rebuilt: its items read, the table recreated from its definition, the items written back. In AWS the
+     * indexes come with the deployed table definitions instead.
+     */
+    private void rebuildWithIndexes(String name, TableDefinitions.TableDefinition definition, List<String> missing) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        client.scanPaginator(request -> request.tableName(name).consistentRead(true)).items().forEach(items::add);
+        client.deleteTable(request -> request.tableName(name));
+        awaitDeleted(name);
+        client.createTable(definition.createRequest(name));
+        awaitActive(name);
+        items.forEach(item -> client.putItem(request -> request.tableName(name).item(item)));
+        log.info("Rebuilt local table {} to add the index(es) {}; its {} item(s) are kept", name, missing,
+                items.size());
     }
 
     private TableStatus status(String name) {
