@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * to another module's listener) against the same hop as an HTTP call to a second local process (the microservices
  * baseline), once bare and once with the receiver writing one DynamoDB item, as a receiving service would.</li>
  * </ol>
- * Run with {@code bench/saga.sh [generations] [users] [hops]}.
+ * The sagas run twice: one user at a time (a third of the generations; DynamoDB calls per saga are counted there),
+ * then all users at once. Run with {@code bench/saga.sh [generations] [users] [hops]}.
  */
 public final class ContentSagaBenchmark {
 
@@ -46,6 +47,8 @@ public final class ContentSagaBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final java.util.Map<String, List<Long>> STEP_LATENCIES =
             new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** How often a user looks at its generation; the polls load the same two cores, so not too often. */
+    private static final int POLL_MILLIS = 50;
     private static final String BODY = "A generated blog post body. ".repeat(60);
 
     private ContentSagaBenchmark() {
@@ -55,13 +58,18 @@ public final class ContentSagaBenchmark {
         int generations = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int hops = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        DynamoDbCallCounter counter = new DynamoDbCallCounter();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class, HopListener.class)
+                .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(counter))
                 .profiles("test")
                 .run("--server.port=0", "--app.dynamodb.table-prefix=bench-saga-", "--logging.level.app=warn",
                         "--app.studio.monthly-generations.free=-1", "--app.rate-limits.plans.free=1000000000")) {
             String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
             System.out.printf("generations=%d users=%d hops=%d%n", generations, users, hops);
             sagas(base, Math.max(users, generations / 10), users);
+            counter.reset();
+            sagas(base, generations / 3, 1);
+            counter.print("saga", generations / 3);
             sagas(base, generations, users);
             inProcessHops(context, hops / 5);
             rawPutLatency(context, hops);
@@ -135,7 +143,7 @@ public final class ContentSagaBenchmark {
                 }
                 return java.time.Duration.between(generated, last).toNanos();
             }
-            TimeUnit.MILLISECONDS.sleep(10);
+            TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
         }
         throw new IllegalStateException("The saga of " + url + " did not complete within 60 s");
     }
