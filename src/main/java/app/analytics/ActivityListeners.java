@@ -49,7 +49,10 @@ class ActivityListeners {
     @Async
     @TransactionalEventListener
     void on(GenerationFailed failed) {
-        tracking.generationFailed(failed.owner(), failed.eventId(), failed.type());
+        // The library step only starts once the content is written: a saga that withdraws from the library had
+        // completed the generation first.
+        tracking.generationFailed(failed.owner(), failed.eventId(), failed.type(),
+                failed.compensates("remove-from-library"));
     }
 
     @Async

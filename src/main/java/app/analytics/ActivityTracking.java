@@ -49,10 +49,19 @@ class ActivityTracking {
         }
     }
 
-    void generationFailed(String owner, UUID eventId, String type) {
-        if (track(owner, eventId, "studio." + type, activity -> activity.setGenerationsFailed(
-                activity.getGenerationsFailed() + 1))) {
-            meters.counter("app.business.generations", "type", type, "outcome", "failed").increment();
+    /**
+     * Counts a failed generation. One given up after its content was written (its library step failed) was counted
+     * completed before, so it moves from completed to failed; the metric counts it as {@code compensated}.
+     */
+    void generationFailed(String owner, UUID eventId, String type, boolean afterCompletion) {
+        if (track(owner, eventId, "studio." + type, activity -> {
+            activity.setGenerationsFailed(activity.getGenerationsFailed() + 1);
+            if (afterCompletion) {
+                activity.setGenerationsCompleted(activity.getGenerationsCompleted() - 1);
+            }
+        })) {
+            meters.counter("app.business.generations", "type", type, "outcome",
+                    afterCompletion ? "compensated" : "failed").increment();
         }
     }
 

@@ -114,6 +114,11 @@ class ContentSagaTests {
         assertThat(get(user, "/api/v1/library/items/" + id).status()).isEqualTo(404);
         assertThat(get(user, "/api/v1/notifications").body().path("items").findValuesAsString("type"))
                 .as("only the failure is announced, never a ready notice").containsExactly("ai.generation.failed");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(400)).untilAsserted(() -> {
+            JsonNode outcomes = get(user, "/api/v1/analytics/summary").body().path("generations");
+            assertThat(outcomes.path("failed").asInt()).isEqualTo(1);
+            assertThat(outcomes.path("completed").asInt()).as("moved from completed to failed").isZero();
+        });
     }
 
     @Test
