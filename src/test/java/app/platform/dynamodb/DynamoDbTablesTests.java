@@ -1,6 +1,7 @@
 package app.platform.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /** Start-up checks of the declared tables against what the engine holds. */
 @PlatformIntegrationTest
@@ -40,6 +42,8 @@ class DynamoDbTablesTests {
                 .keySchema(
                         key -> key.attributeName("pk").keyType(KeyType.HASH),
                         key -> key.attributeName("sk").keyType(KeyType.RANGE)));
+        await().until(() -> client.describeTable(request -> request.tableName(prefix + "platform")).table()
+                .tableStatus() == TableStatus.ACTIVE);
         for (int i = 0; i < 3; i++) {
             String pk = "item-" + i;
             client.putItem(request -> request.tableName(prefix + "platform").item(Map.of(
