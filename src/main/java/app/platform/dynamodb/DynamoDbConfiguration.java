@@ -1,6 +1,8 @@
 package app.platform.dynamodb;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The DynamoDB platform on top of Spring Cloud AWS's client beans: module tables, the repository support and the
@@ -47,9 +50,25 @@ class DynamoDbConfiguration {
 
     /** Resolved lazily: the event registry that relays outboxes itself builds on this configuration. */
     private static OutboxRelay relayOrRefusal(ObjectProvider<OutboxRelay> relay) {
-        return publications -> relay.getIfAvailable(() -> refused -> {
-            throw new IllegalStateException("Events were published but no event publication registry is configured");
-        }).relay(publications);
+        return new OutboxRelay() {
+
+            @Override
+            public void relay(List<Map<String, AttributeValue>> publications) {
+                registry().relay(publications);
+            }
+
+            @Override
+            public void relayForDispatch(List<Map<String, AttributeValue>> publications) {
+                registry().relayForDispatch(publications);
+            }
+
+            private OutboxRelay registry() {
+                return relay.getIfAvailable(() -> refused -> {
+                    throw new IllegalStateException(
+                            "Events were published but no event publication registry is configured");
+                });
+            }
+        };
     }
 
     @Bean

@@ -71,7 +71,7 @@ public class ItemWriter {
         }
         if (outbox != null) {
             try {
-                relay.relay(outbox.publications());
+                relay.relayForDispatch(outbox.publications());
                 removeOutbox(write.table(), write.key(), outbox.transactionId(), write.isDelete());
             }
             catch (RuntimeException relayFailed) {

@@ -14,4 +14,13 @@ public interface OutboxRelay {
 
     /** Writes the publications (registry items) unless they are there already. */
     void relay(List<Map<String, AttributeValue>> publications);
+
+    /**
+     * Writes the publications of a transaction this instance just committed and is about to hand to their listeners,
+     * so the registry may record them as already being processed. A relay on behalf of another (crashed) commit uses
+     * {@link #relay} instead.
+     */
+    default void relayForDispatch(List<Map<String, AttributeValue>> publications) {
+        relay(publications);
+    }
 }

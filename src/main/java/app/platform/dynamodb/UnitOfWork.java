@@ -76,7 +76,7 @@ public final class UnitOfWork {
         try {
             if (pending == null) {
                 if (!publications.isEmpty()) {
-                    relay.relay(List.copyOf(publications));
+                    relay.relayForDispatch(List.copyOf(publications));
                 }
             }
             else if (publications.isEmpty()) {

@@ -70,6 +70,14 @@ final class PublicationItems {
         return item;
     }
 
+    /** The same publication item, claimed for processing by the instance that writes it. */
+    Map<String, AttributeValue> asProcessing(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> processing = new HashMap<>(item);
+        processing.put(STATUS, s(Status.PROCESSING.name()));
+        processing.put(STATUS_SHARD, s(statusShard(Status.PROCESSING, UUID.fromString(item.get(ID).s()))));
+        return processing;
+    }
+
     StoredPublication fromItem(Map<String, AttributeValue> item) {
         Object event = serializer.deserialize(item.get(EVENT).s(), eventClass(item.get(EVENT_TYPE).s()));
         return new StoredPublication(
