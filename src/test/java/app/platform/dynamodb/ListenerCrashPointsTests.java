@@ -86,6 +86,17 @@ class ListenerCrashPointsTests {
     }
 
     @Test
+    void theCommittingInstanceClaimsItsPublicationsAsItRelaysThemSoNoSeparateClaimWriteIsNeeded() {
+        faults().failWhen(update("event-publications", "#status = :status"));
+
+        transaction().executeWithoutResult(status -> events.publishEvent(event));
+
+        await().untilAsserted(() -> assertThat(statusesOfOurs()).containsExactly(Status.COMPLETED));
+        assertThat(count()).isOne();
+        assertThat(listener.deliveries(owner)).isOne();
+    }
+
+    @Test
     void aListenerWhoseCompletionIsLostRunsAgainOnResubmissionButAppliesItsEffectOnce() {
         faults().failWhen(update("event-publications", "#completedAt = :at"));
 
