@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -18,17 +19,35 @@ import org.springframework.transaction.support.TransactionOperations;
 import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.Page;
 import app.platform.dynamodb.SortableTime;
+import app.platform.saga.SagaStep;
+import app.platform.saga.SagaSteps;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The content saga's state, kept on the generation (see {@link SagaSteps} for the rules). Steps are started by
+ * The content saga's state, kept on the generation: generate (studio) → save to the library → update analytics →
+ * notify the user, with the brand audit as one more step for listings. {@code generate} and {@code library} are
+ * decisive: when either fails for good or does not answer in time, the saga compensates (the quota unit is given
+ * back, what the library saved is withdrawn, the user is told). The steps after the library save cannot undo
+ * anything the user cares about, so they are retried forward (see {@link SagaSteps}). Steps are started by
  * events and report back with {@link GenerationStepCompleted} or {@link GenerationStepFailed}; a step that never
  * answers is found by {@link #expireOverdue} through the generation's sparse deadline index. Giving a generation up
  * and publishing {@link GenerationFailed}, whose listeners run the compensations, happen in one transaction.
  */
 @Service
 class ContentSaga {
+
+    static final String ACCEPTED = "accepted";
+    static final String GENERATE = "generate";
+    static final String LIBRARY = "library";
+    static final String ANALYTICS = "analytics";
+    static final String NOTIFY = "notify";
+    static final String BRAND_AUDIT = "brand-audit";
+    static final String REFUND_QUOTA = "refund-quota";
+    static final String REMOVE_FROM_LIBRARY = "remove-from-library";
+    static final String NOTIFY_FAILURE = "notify-failure";
+    static final SagaSteps.Rules RULES = new SagaSteps.Rules(Set.of(GENERATE, LIBRARY),
+            Set.of(REFUND_QUOTA, REMOVE_FROM_LIBRARY, NOTIFY_FAILURE));
 
     private static final Logger log = LoggerFactory.getLogger(ContentSaga.class);
     private static final int ATTEMPTS = 10;
@@ -58,33 +77,33 @@ class ContentSaga {
     }
 
     SagaSteps stepsOf(Generation generation) {
-        return new SagaSteps(json.readValue(generation.getSteps(), STEP_LIST));
+        return new SagaSteps(json.readValue(generation.getSteps(), STEP_LIST), RULES);
     }
 
     /** A generation is accepted: its run is expected within the generate timeout. */
     void begin(Generation generation, Instant now) {
         SagaSteps steps = stepsOf(generation);
-        steps.put(SagaStep.completed(SagaSteps.ACCEPTED, now));
-        steps.put(SagaStep.pending(SagaSteps.GENERATE, now, now.plus(timeouts.generateTimeout())));
+        steps.put(SagaStep.completed(ACCEPTED, now));
+        steps.put(SagaStep.pending(GENERATE, now, now.plus(timeouts.generateTimeout())));
         write(generation, steps);
     }
 
     void generating(Generation generation, Instant now) {
         SagaSteps steps = stepsOf(generation);
-        steps.find(SagaSteps.GENERATE).ifPresent(step -> steps.put(step.running(now)));
+        steps.find(GENERATE).ifPresent(step -> steps.put(step.running(now)));
         write(generation, steps);
     }
 
     /** The content is written: the library, analytics and notification steps (and a listing's audit) start. */
     void generated(Generation generation, Instant now) {
         SagaSteps steps = stepsOf(generation);
-        steps.put(SagaStep.completed(SagaSteps.GENERATE, now));
+        steps.put(SagaStep.completed(GENERATE, now));
         Instant deadline = now.plus(timeouts.stepTimeout());
-        for (String next : List.of(SagaSteps.LIBRARY, SagaSteps.ANALYTICS, SagaSteps.NOTIFY)) {
+        for (String next : List.of(LIBRARY, ANALYTICS, NOTIFY)) {
             steps.put(SagaStep.pending(next, now, deadline));
         }
         if (generation.contentType() == ContentType.LISTING) {
-            steps.put(SagaStep.pending(SagaSteps.BRAND_AUDIT, now, deadline));
+            steps.put(SagaStep.pending(BRAND_AUDIT, now, deadline));
         }
         write(generation, steps);
     }
@@ -96,17 +115,17 @@ class ContentSaga {
     void giveUp(Generation generation, SagaStep failedStep, String reason, Instant now) {
         SagaSteps steps = stepsOf(generation);
         steps.put(failedStep);
-        steps.cancelOpenForwardSteps(now);
+        steps.cancelOpenForwardSteps(now, "not run: the generation was given up");
         Instant deadline = now.plus(timeouts.compensationTimeout());
-        steps.put(SagaStep.pending(SagaSteps.REFUND_QUOTA, now, deadline));
-        if (steps.find(SagaSteps.LIBRARY).isPresent()) {
-            steps.put(SagaStep.pending(SagaSteps.REMOVE_FROM_LIBRARY, now, deadline));
+        steps.put(SagaStep.pending(REFUND_QUOTA, now, deadline));
+        if (steps.find(LIBRARY).isPresent()) {
+            steps.put(SagaStep.pending(REMOVE_FROM_LIBRARY, now, deadline));
         }
-        steps.put(SagaStep.pending(SagaSteps.NOTIFY_FAILURE, now, deadline));
+        steps.put(SagaStep.pending(NOTIFY_FAILURE, now, deadline));
         generation.setStatus(GenerationStatus.FAILED.name());
         generation.setFailureReason(reason);
         write(generation, steps);
-        List<String> compensations = steps.list().stream().map(SagaStep::name).filter(SagaSteps::isCompensation)
+        List<String> compensations = steps.list().stream().map(SagaStep::name).filter(RULES::isCompensation)
                 .toList();
         events.publishEvent(new GenerationFailed(UUID.randomUUID(), generation.getId(), generation.getOwner(),
                 generation.getType(), reason, compensations));
@@ -126,7 +145,7 @@ class ContentSaga {
         change(owner, generationId, generation -> {
             Instant now = clock.instant();
             SagaStep failed = new SagaStep(step, SagaStep.FAILED, now, null, reason);
-            if (SagaSteps.isDecisive(step) && !generation.isFinishedAs(GenerationStatus.FAILED)) {
+            if (RULES.isDecisive(step) && !generation.isFinishedAs(GenerationStatus.FAILED)) {
                 giveUp(generation, failed, reason, now);
             }
             else {
@@ -180,7 +199,7 @@ class ContentSaga {
         Instant now = clock.instant();
         SagaSteps steps = stepsOf(generation);
         List<SagaStep> overdue = steps.overdueAt(asOf);
-        Optional<SagaStep> decisive = overdue.stream().filter(step -> SagaSteps.isDecisive(step.name())).findFirst();
+        Optional<SagaStep> decisive = overdue.stream().filter(step -> RULES.isDecisive(step.name())).findFirst();
         if (decisive.isPresent() && !generation.isFinishedAs(GenerationStatus.FAILED)) {
             SagaStep timedOut = decisive.get().timedOutAt(now, silence(decisive.get()));
             giveUp(generation, timedOut, "The " + timedOut.name() + " step did not answer in time ("
@@ -196,10 +215,10 @@ class ContentSaga {
     }
 
     private Duration timeoutOf(String step) {
-        if (SagaSteps.GENERATE.equals(step)) {
+        if (GENERATE.equals(step)) {
             return timeouts.generateTimeout();
         }
-        return SagaSteps.isCompensation(step) ? timeouts.compensationTimeout() : timeouts.stepTimeout();
+        return RULES.isCompensation(step) ? timeouts.compensationTimeout() : timeouts.stepTimeout();
     }
 
     /** Writes the steps, the saga's status and its place in the deadline index onto the generation. */

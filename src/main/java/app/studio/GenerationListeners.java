@@ -49,7 +49,7 @@ class GenerationListeners {
     void on(GenerationFailed failure) {
         generations.find(Generation.key(failure.owner(), failure.generationId())).ifPresent(generation -> {
             reservations.giveBack(failure.owner(), generation.getQuotaMonth(), failure.eventId());
-            saga.stepCompleted(failure.owner(), failure.generationId(), SagaSteps.REFUND_QUOTA);
+            saga.stepCompleted(failure.owner(), failure.generationId(), ContentSaga.REFUND_QUOTA);
         });
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.platform.dynamodb.Page;
+import app.platform.saga.SagaStep;
 import app.platform.security.CurrentUser;
 import app.platform.web.NotFound;
 import app.platform.web.PageRequest;

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.Page;
+import app.platform.saga.SagaStep;
 import app.platform.web.NotFound;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -140,7 +141,7 @@ class StudioManagement {
                     return;
                 }
                 Instant now = clock.instant();
-                saga.giveUp(current, new SagaStep(SagaSteps.GENERATE, SagaStep.FAILED, now, null, reason), reason,
+                saga.giveUp(current, new SagaStep(ContentSaga.GENERATE, SagaStep.FAILED, now, null, reason), reason,
                         now);
                 current.setUpdatedAt(now);
                 generations.save(current);
