@@ -134,7 +134,8 @@ class SpringAiContentGenerator implements ContentGenerator {
             throw new ModelUnavailable(provider + " call interrupted", interrupted);
         }
         finally {
-            subscription.dispose();
+            // A provider client may block while it closes a stalled stream: the generation does not wait for it.
+            Thread.ofVirtual().name("model-stream-close").start(subscription::dispose);
         }
     }
 
