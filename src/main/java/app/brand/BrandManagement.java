@@ -10,9 +10,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
+import app.platform.dynamodb.Conflicts;
 import app.platform.web.InvalidInput;
 import app.platform.web.InvalidInput.FieldError;
 import app.studio.GenerationStepCompleted;
+import app.users.OnboardingStepCompleted;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Brand profiles and the audits of generated listings against them. */
@@ -21,6 +23,8 @@ class BrandManagement {
 
     private static final int MAX_TERMS = 50;
     private static final int MAX_TEXT = 100;
+    private static final int ATTEMPTS = 10;
+    static final String DEFAULT_VOICE = "friendly and clear";
 
     private final BrandProfiles profiles;
     private final BrandAudits audits;
@@ -43,16 +47,42 @@ class BrandManagement {
         return profiles.find(BrandProfile.key(owner));
     }
 
-    /** Creates or replaces the profile (the last write wins; no version needed from the client). */
+    /**
+     * Creates or replaces the profile (the last write wins; no version needed from the client, and a write that
+     * raced another, the onboarding's default profile say, is made again over it).
+     */
     BrandProfile replace(String owner, String voice, List<String> bannedTerms, List<String> requiredTerms) {
         check(voice, bannedTerms, requiredTerms);
-        BrandProfile profile = profiles.find(BrandProfile.key(owner)).orElseGet(() -> BrandProfile.of(owner));
-        profile.setVoice(voice == null || voice.isBlank() ? null : voice.strip());
-        profile.setBannedTerms(bannedTerms == null ? List.of() : bannedTerms.stream().map(String::strip).toList());
-        profile.setRequiredTerms(requiredTerms == null ? List.of()
-                : requiredTerms.stream().map(String::strip).toList());
-        profiles.save(profile);
-        return profile;
+        return Conflicts.retryOnConflict(ATTEMPTS, () -> {
+            BrandProfile profile = profiles.find(BrandProfile.key(owner)).orElseGet(() -> BrandProfile.of(owner));
+            profile.setVoice(voice == null || voice.isBlank() ? null : voice.strip());
+            profile.setBannedTerms(bannedTerms == null ? List.of()
+                    : bannedTerms.stream().map(String::strip).toList());
+            profile.setRequiredTerms(requiredTerms == null ? List.of()
+                    : requiredTerms.stream().map(String::strip).toList());
+            profiles.save(profile);
+            return profile;
+        });
+    }
+
+    /**
+     * The onboarding's brand step: a profile with the default voice, unless the user has one already (a profile set
+     * first is kept). Reports {@code brand-profile} to the onboarding with the change.
+     */
+    void setUpDefaultProfile(String owner) {
+        Conflicts.retryOnConflict(ATTEMPTS, () -> {
+            transactions.executeWithoutResult(status -> {
+                if (profiles.find(BrandProfile.key(owner)).isEmpty()) {
+                    BrandProfile profile = BrandProfile.of(owner);
+                    profile.setVoice(DEFAULT_VOICE);
+                    profile.setBannedTerms(List.of());
+                    profile.setRequiredTerms(List.of());
+                    profiles.create(profile);
+                }
+                events.publishEvent(new OnboardingStepCompleted(UUID.randomUUID(), owner, "brand-profile"));
+            });
+            return null;
+        });
     }
 
     /** Audits a content item once: a second delivery of its event finds the audit and does nothing. */

@@ -10,6 +10,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 import app.platform.dynamodb.Conflicts;
 
@@ -38,14 +39,18 @@ class EmailDelivery {
     private final Recipients recipients;
     private final Mailer mailer;
     private final NotificationSettings.Email settings;
+    private final OnboardingReports onboarding;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
     EmailDelivery(Notifications notifications, Recipients recipients, Mailer mailer, NotificationSettings settings,
-            Clock clock) {
+            OnboardingReports onboarding, TransactionOperations transactions, Clock clock) {
         this.notifications = notifications;
         this.recipients = recipients;
         this.mailer = mailer;
         this.settings = settings.email();
+        this.onboarding = onboarding;
+        this.transactions = transactions;
         this.clock = clock;
         if (this.settings.enabled() && !mailer.isAvailable()) {
             log.warn("E-mail notifications are on but {}; they are stored as SKIPPED", NO_MAIL_SERVER);
@@ -178,7 +183,7 @@ class EmailDelivery {
 
     private Optional<Attempt> finish(Notification notification, EmailStatus status, String reason) {
         notification.emailState(status, null, reason);
-        notifications.save(notification);
+        saveOutcome(notification);
         log.warn("E-mail of notification {} {}: {}", notification.getId(), status, reason);
         return Optional.empty();
     }
@@ -203,8 +208,16 @@ class EmailDelivery {
             notification.emailState(EmailStatus.PENDING, now.plus(settings.retryAfter(attemptNumber)),
                     describe(error));
         }
-        notifications.save(notification);
+        saveOutcome(notification);
         return null;
+    }
+
+    /** Stores an attempt's outcome, with the onboarding's report of a welcome e-mail's, in one transaction. */
+    private void saveOutcome(Notification notification) {
+        transactions.executeWithoutResult(status -> {
+            notifications.save(notification);
+            onboarding.emailFinished(notification);
+        });
     }
 
     private Optional<String> turnedOff() {

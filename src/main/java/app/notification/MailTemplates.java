@@ -19,6 +19,8 @@ class MailTemplates {
     /** The template for each notification type; any other type uses {@code generic}. */
     private static final Map<String, String> TEMPLATES = Map.of(
             "library.content.saved", "generation-ready",
+            "user.account.created", "welcome",
+            "user.onboarding.retried", "welcome",
             "ai.generation.failed", "generation-failed",
             "ai.usage.limit.reached", "usage-limit-reached");
 

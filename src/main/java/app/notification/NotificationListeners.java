@@ -7,6 +7,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import app.library.LibraryContentSaved;
 import app.studio.GenerationFailed;
 import app.studio.QuotaUsageReached;
+import app.users.OnboardingRetried;
+import app.users.UserAccountCreated;
 
 /**
  * {@code ai.generation.failed} → {@code notification.alert.send} (the content saga's {@code notify-failure}
@@ -16,10 +18,14 @@ import app.studio.QuotaUsageReached;
 @Component
 class NotificationListeners {
 
-    private final Inbox inbox;
+    private static final String WELCOME_TITLE = "Welcome to Content Platform";
 
-    NotificationListeners(Inbox inbox) {
+    private final Inbox inbox;
+    private final RecipientListeners recipientCopies;
+
+    NotificationListeners(Inbox inbox, RecipientListeners recipientCopies) {
         this.inbox = inbox;
+        this.recipientCopies = recipientCopies;
     }
 
     @Async
@@ -38,6 +44,29 @@ class NotificationListeners {
                 "You have used " + usage.percent() + " % of this month's generations",
                 usage.used() + " of " + usage.limit() + " generations used in " + usage.month()
                         + (usage.percent() >= 100 ? ". A larger plan raises the quota at once." : "."));
+    }
+
+    /** The onboarding's welcome e-mail: a notice whose e-mail reports the {@code welcome-email} step when it ends. */
+    @Async
+    @TransactionalEventListener
+    void on(UserAccountCreated created) {
+        recipientCopies.remember(created);
+        inbox.deliver(created.eventId(), created.userId(), "user.account.created", WELCOME_TITLE,
+                welcomeBody(created.displayName()));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(OnboardingRetried retried) {
+        if (retried.retries("welcome-email")) {
+            inbox.deliver(retried.eventId(), retried.userId(), "user.onboarding.retried", WELCOME_TITLE,
+                    welcomeBody(retried.displayName()));
+        }
+    }
+
+    private static String welcomeBody(String displayName) {
+        return "Welcome, " + displayName + ". Your brand profile is set up with a friendly, clear voice: adjust it,"
+                + " then generate your first blog post, social posts or product listing.";
     }
 
     /** Generated content is in the library: the user is told it is ready (the item id is the generation's). */

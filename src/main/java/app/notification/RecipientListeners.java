@@ -5,28 +5,38 @@ import java.util.function.Consumer;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
+import app.platform.dynamodb.Conflicts;
 import app.users.UserAccountCreated;
 import app.users.UserProfileUpdated;
 
 /**
  * Keeps the notification module's copy of each user's address and name from the users module's events, each applied
- * once (a redelivered event finds its id on the recipient and changes nothing).
+ * once (a redelivered event finds its id on the recipient and changes nothing). A new account's copy is stored by
+ * {@link NotificationListeners} right before its welcome notice, so the welcome e-mail always finds the address.
  */
 @Component
 class RecipientListeners {
 
-    private final Recipients recipients;
+    private static final int ATTEMPTS = 5;
 
-    RecipientListeners(Recipients recipients) {
+    private final Recipients recipients;
+    private final TransactionOperations transactions;
+
+    RecipientListeners(Recipients recipients, TransactionOperations transactions) {
         this.recipients = recipients;
+        this.transactions = transactions;
     }
 
-    @ApplicationModuleListener
-    void on(UserAccountCreated created) {
-        update(created.userId(), created.eventId(), recipient -> {
-            recipient.setEmail(created.email());
-            recipient.setDisplayName(created.displayName());
+    /** Stores a new account's address and name, in a transaction of its own. */
+    void remember(UserAccountCreated created) {
+        Conflicts.retryOnConflict(ATTEMPTS, () -> {
+            transactions.executeWithoutResult(status -> update(created.userId(), created.eventId(), recipient -> {
+                recipient.setEmail(created.email());
+                recipient.setDisplayName(created.displayName());
+            }));
+            return null;
         });
     }
 

@@ -3,9 +3,12 @@ package app.studio;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import app.users.OnboardingRetried;
+import app.users.OnboardingStepCompleted;
 import app.users.UserAccountCreated;
 import app.users.UserProfileUpdated;
 import app.users.UserSubscriptionDowngraded;
@@ -19,17 +22,33 @@ import app.users.UserSubscriptionUpgraded;
 class UserCopyListeners {
 
     private final StudioProfiles profiles;
+    private final ApplicationEventPublisher events;
 
-    UserCopyListeners(StudioProfiles profiles) {
+    UserCopyListeners(StudioProfiles profiles, ApplicationEventPublisher events) {
         this.profiles = profiles;
+        this.events = events;
     }
 
+    /** Also the onboarding's {@code ai-preferences} step: the studio's preferences start from the new account's. */
     @ApplicationModuleListener
     void on(UserAccountCreated created) {
         update(created.userId(), created.eventId(), profile -> {
             profile.setPlan(created.plan());
             profile.setDisplayName(created.displayName());
+            events.publishEvent(new OnboardingStepCompleted(UUID.randomUUID(), created.userId(), "ai-preferences"));
         });
+    }
+
+    @ApplicationModuleListener
+    void on(OnboardingRetried retried) {
+        if (retried.retries("ai-preferences")) {
+            update(retried.userId(), retried.eventId(), profile -> {
+                profile.setPlan(retried.plan());
+                profile.setDisplayName(retried.displayName());
+                events.publishEvent(new OnboardingStepCompleted(UUID.randomUUID(), retried.userId(),
+                        "ai-preferences"));
+            });
+        }
     }
 
     @ApplicationModuleListener

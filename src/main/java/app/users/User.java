@@ -23,6 +23,8 @@ public class User extends Aggregate {
     private String tone;
     private String language;
     private Instant createdAt;
+    private String onboardingSteps;
+    private String onboardingStatus;
 
     static User create(String id, String email, String passwordHash, String displayName, Instant now) {
         User user = new User();
@@ -33,6 +35,22 @@ public class User extends Aggregate {
         user.plan = Plan.FREE.id();
         user.createdAt = now;
         return user;
+    }
+
+    public String getOnboardingSteps() {
+        return onboardingSteps;
+    }
+
+    public void setOnboardingSteps(String onboardingSteps) {
+        this.onboardingSteps = onboardingSteps;
+    }
+
+    public String getOnboardingStatus() {
+        return onboardingStatus;
+    }
+
+    public void setOnboardingStatus(String onboardingStatus) {
+        this.onboardingStatus = onboardingStatus;
     }
 
     static Key key(String id) {

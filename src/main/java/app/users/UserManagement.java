@@ -37,10 +37,11 @@ class UserManagement {
     private final Clock clock;
     private final UsersSettings settings;
     private final UserPlans plans;
+    private final Onboarding onboarding;
 
     UserManagement(Users users, EmailClaims claims, AccountRules rules, PasswordEncoder passwords,
             ApplicationEventPublisher events, TransactionOperations transactions, Clock clock,
-            UsersSettings settings, UserPlans plans) {
+            UsersSettings settings, UserPlans plans, Onboarding onboarding) {
         this.users = users;
         this.claims = claims;
         this.rules = rules;
@@ -50,6 +51,7 @@ class UserManagement {
         this.clock = clock;
         this.settings = settings;
         this.plans = plans;
+        this.onboarding = onboarding;
     }
 
     User signUp(String email, String password, String displayName) {
@@ -59,6 +61,7 @@ class UserManagement {
         Instant now = clock.instant();
         User user = User.create(UUID.randomUUID().toString(), address, hash, displayName.strip(), now);
         claim(address, user.getId(), now);
+        onboarding.begin(user, now);
         transactions.executeWithoutResult(status -> {
             users.create(user);
             events.publishEvent(new UserAccountCreated(UUID.randomUUID(), user.getId(), address,

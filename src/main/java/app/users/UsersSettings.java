@@ -26,6 +26,8 @@ import jakarta.validation.constraints.Positive;
  * @param planCacheTtl how long an instance reuses a user's plan for rate limiting; a change made on this instance
  *     applies at once, one made on another instance within this time
  * @param demo the demo account created at start-up (local development)
+ * @param onboardingStepTimeout how long each step of a new account's onboarding may take to answer before it shows
+ *     as timed out (and can be retried)
  */
 @Validated
 @ConfigurationProperties("app.users")
@@ -33,7 +35,8 @@ record UsersSettings(@DefaultValue("15m") Duration accessTokenLifetime,
         @DefaultValue("30d") Duration refreshTokenLifetime, @DefaultValue("30d") Duration signingKeyLifetime,
         @DefaultValue("5m") Duration abandonedSignUpAge, @DefaultValue("5") @Positive int logInFailuresPerAccount,
         @DefaultValue("20") @Positive int logInFailuresPerAddress, @DefaultValue("15m") Duration logInFailureWindow,
-        @DefaultValue("1s") Duration planCacheTtl, @Valid @DefaultValue Demo demo) {
+        @DefaultValue("1s") Duration planCacheTtl, @Valid @DefaultValue Demo demo,
+        @DefaultValue("2m") Duration onboardingStepTimeout) {
 
     /**
      * @param enabled whether to create the account when it is missing

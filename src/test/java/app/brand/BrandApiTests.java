@@ -25,7 +25,6 @@ class BrandApiTests {
     @Test
     void aProfileIsCreatedOrReplacedWithPutAndReadBack() {
         TestUser user = TestUsers.signUpAndLogIn(base());
-        assertThat(send("GET", base() + "/api/v1/brand/profile", null, user.bearer()).status()).isEqualTo(404);
 
         send("PUT", base() + "/api/v1/brand/profile", "{\"voice\":\"formal\",\"bannedTerms\":[\"cheap\"]}",
                 user.bearer());

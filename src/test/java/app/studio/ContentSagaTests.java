@@ -79,7 +79,7 @@ class ContentSagaTests {
         assertThat(get(user, "/api/v1/analytics/summary").body().path("generations").path("completed").asInt())
                 .isEqualTo(1);
         assertThat(get(user, "/api/v1/notifications").body().path("items").findValuesAsString("type"))
-                .containsExactly("library.content.saved");
+                .containsExactlyInAnyOrder("library.content.saved", "user.account.created");
     }
 
     @Test
@@ -95,7 +95,7 @@ class ContentSagaTests {
                 .as("nothing reached the library, so nothing is withdrawn from it");
         assertThat(quotaUsed(user)).isZero();
         assertThat(get(user, "/api/v1/notifications").body().path("items").findValuesAsString("type"))
-                .containsExactly("ai.generation.failed");
+                .containsExactlyInAnyOrder("ai.generation.failed", "user.account.created");
     }
 
     @Test
@@ -113,7 +113,8 @@ class ContentSagaTests {
         assertThat(quotaUsed(user)).isZero();
         assertThat(get(user, "/api/v1/library/items/" + id).status()).isEqualTo(404);
         assertThat(get(user, "/api/v1/notifications").body().path("items").findValuesAsString("type"))
-                .as("only the failure is announced, never a ready notice").containsExactly("ai.generation.failed");
+                .as("only the failure is announced, never a ready notice")
+                .containsExactlyInAnyOrder("ai.generation.failed", "user.account.created");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(400)).untilAsserted(() -> {
             JsonNode outcomes = get(user, "/api/v1/analytics/summary").body().path("generations");
             assertThat(outcomes.path("failed").asInt()).isEqualTo(1);

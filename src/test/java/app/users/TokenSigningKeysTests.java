@@ -92,7 +92,7 @@ class TokenSigningKeysTests {
     private TokenSigningKeys instance(Clock clock) {
         return new TokenSigningKeys(store, clock, new UsersSettings(Duration.ofMinutes(15), Duration.ofDays(30),
                 LIFETIME, Duration.ofMinutes(5), 5, 20, Duration.ofMinutes(15), Duration.ofSeconds(1),
-                new UsersSettings.Demo(false, "", "", "")));
+                new UsersSettings.Demo(false, "", "", ""), Duration.ofMinutes(2)));
     }
 
     private static Clock clockInPeriod(long period) {

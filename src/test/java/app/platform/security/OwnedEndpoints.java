@@ -8,6 +8,7 @@ import java.util.List;
 import app.platform.operations.HttpClientSupport;
 import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.TestUsers.TestUser;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every endpoint that touches what a user owns. A module that adds such an endpoint adds its rows here, so
@@ -30,6 +31,12 @@ final class OwnedEndpoints {
                 new OwnedEndpoint("users: change my plan", "PUT",
                         (owner, id) -> "/api/v1/users/me/subscription", "{\"plan\":\"business\"}",
                         OwnedEndpoints::account, 200, OwnedEndpoints::myAccount),
+                new OwnedEndpoint("users: my onboarding", "GET",
+                        (owner, id) -> "/api/v1/users/me/onboarding", null, OwnedEndpoints::onboardedAccount, 200,
+                        (owner, id) -> "/api/v1/users/me/onboarding"),
+                new OwnedEndpoint("users: retry my onboarding", "POST",
+                        (owner, id) -> "/api/v1/users/me/onboarding/retry", null, OwnedEndpoints::onboardedAccount,
+                        200, (owner, id) -> "/api/v1/users/me/onboarding"),
                 new OwnedEndpoint("studio: read a generation", "GET",
                         (owner, id) -> "/api/v1/studio/generations/" + id, null, OwnedEndpoints::blogGeneration, 404,
                         (owner, id) -> "/api/v1/studio/generations/" + id),
@@ -51,8 +58,9 @@ final class OwnedEndpoints {
                 new OwnedEndpoint("library: list my items", "GET",
                         (owner, id) -> "/api/v1/library/items", null, OwnedEndpoints::libraryItem, 200,
                         (owner, id) -> "/api/v1/library/items"),
+                // Every account has a profile from its onboarding: the intruder reads its own default one.
                 new OwnedEndpoint("brand: read my profile", "GET",
-                        (owner, id) -> "/api/v1/brand/profile", null, OwnedEndpoints::brandProfile, 404,
+                        (owner, id) -> "/api/v1/brand/profile", null, OwnedEndpoints::brandProfile, 200,
                         (owner, id) -> "/api/v1/brand/profile"),
                 new OwnedEndpoint("brand: replace my profile", "PUT",
                         (owner, id) -> "/api/v1/brand/profile", "{\"voice\":\"intruder\",\"bannedTerms\":[]}",
@@ -75,12 +83,18 @@ final class OwnedEndpoints {
                         (owner, id) -> "/api/v1/notifications"));
     }
 
-    /** The notification that the owner's generated blog post is ready. */
+    /**
+     * The notification that the owner's generated blog post is ready, once every notice's e-mail is settled, so the
+     * owner's view before and after the intruder's request can be compared.
+     */
     private static String notification(String base, TestUser owner) {
         blogGeneration(base, owner);
-        return await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
-                base + "/api/v1/notifications", null, owner.bearer()).body().path("items").path(0).path("id")
-                .asString(""), id -> !id.isEmpty());
+        JsonNode inbox = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(
+                () -> HttpClientSupport.send("GET", base + "/api/v1/notifications", null, owner.bearer()).body()
+                        .path("items"),
+                items -> items.findValuesAsString("type").contains("library.content.saved")
+                        && !items.findValuesAsString("status").contains("PENDING"));
+        return inbox.path(0).path("id").asString();
     }
 
     private static String brandProfile(String base, TestUser owner) {
@@ -109,6 +123,14 @@ final class OwnedEndpoints {
     }
 
     private static String account(String base, TestUser owner) {
+        return owner.id();
+    }
+
+    /** The owner's account once its onboarding has completed, so its state no longer changes by itself. */
+    private static String onboardedAccount(String base, TestUser owner) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> HttpClientSupport
+                .send("GET", base + "/api/v1/users/me/onboarding", null, owner.bearer()).body().path("status")
+                .asString(), "COMPLETED"::equals);
         return owner.id();
     }
 
