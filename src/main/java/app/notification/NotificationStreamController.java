@@ -69,7 +69,7 @@ class NotificationStreamController {
 
     @Operation(summary = "Get a ticket to open my notification stream without the Authorization header", description =
             "The ticket works once, within a minute: new EventSource('" + STREAM + "?ticket=' + ticket).")
-    @PostMapping(STREAM + "/tickets")
+    @PostMapping(path = STREAM + "/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
     StreamTickets.Ticket ticket(CurrentUser caller) {
         return tickets.issue(caller.id());
     }
