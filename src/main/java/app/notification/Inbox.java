@@ -1,6 +1,7 @@
 package app.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,11 +12,13 @@ import org.springframework.transaction.support.TransactionOperations;
 import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.Page;
+import app.platform.push.PushStreams;
 import app.studio.GenerationStepCompleted;
 
 /**
  * Stores notifications (once per causing event) and serves the inbox. A notification is stored with its e-mail
- * delivery state and e-mailed after the store commits ({@link EmailDelivery}).
+ * delivery state; after the store commits it is pushed to the user's open streams and e-mailed
+ * ({@link EmailDelivery}).
  */
 @Service
 class Inbox {
@@ -25,14 +28,25 @@ class Inbox {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final EmailDelivery email;
+    private final PushStreams streams;
 
     Inbox(Notifications notifications, Clock clock, TransactionOperations transactions,
-            ApplicationEventPublisher events, EmailDelivery email) {
+            ApplicationEventPublisher events, EmailDelivery email, PushStreams streams) {
         this.notifications = notifications;
         this.clock = clock;
         this.transactions = transactions;
         this.events = events;
         this.email = email;
+        this.streams = streams;
+    }
+
+    /** A notification as its stream event's data: the inbox item without its e-mail state. */
+    record Pushed(String id, String type, String title, String body, Instant createdAt, boolean read) {
+
+        static Pushed of(Notification notification) {
+            return new Pushed(notification.getId(), notification.getType(), notification.getTitle(),
+                    notification.getBody(), notification.getCreatedAt(), notification.isRead());
+        }
     }
 
     void deliver(UUID causeEventId, String owner, String type, String title, String body) {
@@ -62,6 +76,7 @@ class Inbox {
             // One notification per event.
             return;
         }
+        streams.publish(owner, type, Pushed.of(notification));
         email.sendFirst(notification);
     }
 

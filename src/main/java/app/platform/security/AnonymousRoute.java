@@ -12,6 +12,10 @@ import org.springframework.http.HttpMethod;
  */
 public record AnonymousRoute(HttpMethod method, String pattern) {
 
+    public static AnonymousRoute get(String pattern) {
+        return new AnonymousRoute(HttpMethod.GET, pattern);
+    }
+
     public static AnonymousRoute post(String pattern) {
         return new AnonymousRoute(HttpMethod.POST, pattern);
     }

@@ -2,9 +2,6 @@ package app.platform.security;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -21,10 +18,7 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public CurrentUser resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
             NativeWebRequest request, WebDataBinderFactory binders) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
-            return new CurrentUser(token.getToken().getSubject());
-        }
-        throw new AuthenticationCredentialsNotFoundException("This route needs an access token");
+        return CurrentUser.fromAccessToken().orElseThrow(
+                () -> new AuthenticationCredentialsNotFoundException("This route needs an access token"));
     }
 }

@@ -47,4 +47,18 @@ class OpenApiDocumentTests {
         assertThat(signUp.has("security")).isFalse();
         assertThat(signUp.path("responses").has("401")).isFalse();
     }
+
+    @Test
+    void theNotificationStreamIsDocumentedAsAnEventStreamWithItsTicketOperation() {
+        JsonNode paths = send("GET", "http://localhost:" + port + "/v3/api-docs").body().path("paths");
+
+        JsonNode stream = paths.path("/api/v1/notifications/stream").path("get");
+        assertThat(stream.path("responses").path("200").path("content").has("text/event-stream")).isTrue();
+        assertThat(stream.path("responses").path("401").path("content").has("application/problem+json")).isTrue();
+        assertThat(stream.path("parameters").findValuesAsString("name")).contains("ticket", "Last-Event-ID");
+        JsonNode tickets = paths.path("/api/v1/notifications/stream/tickets").path("post");
+        assertThat(tickets.path("security").get(0).has("bearer")).isTrue();
+        assertThat(tickets.path("responses").path("200").path("content").path("application/json").isMissingNode())
+                .isFalse();
+    }
 }

@@ -1,0 +1,66 @@
+package app.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import app.Application;
+import app.platform.PlatformIntegrationTest;
+import app.platform.operations.EventStream;
+import app.platform.operations.TestUsers;
+import app.platform.operations.TestUsers.TestUser;
+
+/** Two instances sharing Redis: a stream open on one instance receives what the other stores for its user. */
+@PlatformIntegrationTest
+class NotificationStreamAcrossInstancesTests {
+
+    private static ConfigurableApplicationContext secondInstance;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Inbox inbox;
+
+    @BeforeAll
+    static void startSecondInstance() {
+        secondInstance = new SpringApplicationBuilder(Application.class).profiles("test").run("--server.port=0",
+                "--spring.modulith.events.republish-outstanding-events-on-restart=false");
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        secondInstance.close();
+    }
+
+    @Test
+    void aStreamOnOneInstanceReceivesANotificationStoredByTheOther() {
+        TestUser user = TestUsers.signUpAndLogIn("http://localhost:" + port);
+        try (EventStream onSecond = EventStream.open(second() + "/api/v1/notifications/stream", user.bearer())) {
+            assertThat(onSecond.status()).isEqualTo(200);
+
+            inbox.deliver(UUID.randomUUID(), user.id(), "background.job.completed", "Your export is ready",
+                    "Stored by the first instance.");
+
+            EventStream.Event event = await().atMost(Duration.ofSeconds(20))
+                    .until(onSecond::events, events -> !events.isEmpty()).getFirst();
+            assertThat(event.name()).isEqualTo("background.job.completed");
+            assertThat(event.json().path("title").asString()).isEqualTo("Your export is ready");
+        }
+    }
+
+    private static String second() {
+        return "http://localhost:" + secondInstance.getBean(Environment.class).getProperty("local.server.port");
+    }
+}
