@@ -10,6 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
+import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.StaleItem;
 import app.platform.web.InvalidInput;
@@ -27,6 +28,8 @@ import app.platform.web.NotFound;
  */
 @Service
 class UserManagement {
+
+    private static final int ATTEMPTS = 10;
 
     private final Users users;
     private final EmailClaims claims;
@@ -74,9 +77,10 @@ class UserManagement {
         return users.find(User.key(userId));
     }
 
+    /** Applies the change to the account as it is now (a concurrent write, an onboarding step say, is retried over). */
     User updateProfile(String userId, ProfileChange change) {
         rules.checkProfile(change);
-        return transactions.execute(status -> {
+        return Conflicts.retryOnConflict(ATTEMPTS, () -> transactions.execute(status -> {
             User user = existing(userId);
             if (change.displayName() != null) {
                 user.setDisplayName(change.displayName().strip());
@@ -88,13 +92,13 @@ class UserManagement {
             events.publishEvent(new UserProfileUpdated(UUID.randomUUID(), user.getId(), user.getDisplayName(),
                     user.getIndustry(), user.getTone(), user.getLanguage()));
             return user;
-        });
+        }));
     }
 
     User changePlan(String userId, String planId) {
         Plan plan = Plan.ofId(planId == null ? "" : planId)
                 .orElseThrow(() -> InvalidInput.of("plan", "must be one of free, pro, business"));
-        User changed = transactions.execute(status -> {
+        User changed = Conflicts.retryOnConflict(ATTEMPTS, () -> transactions.execute(status -> {
             User user = existing(userId);
             Plan previous = user.currentPlan();
             if (previous == plan) {
@@ -106,7 +110,7 @@ class UserManagement {
                     ? new UserSubscriptionUpgraded(UUID.randomUUID(), userId, previous.id(), plan.id())
                     : new UserSubscriptionDowngraded(UUID.randomUUID(), userId, previous.id(), plan.id()));
             return user;
-        });
+        }));
         plans.forget(userId);
         return changed;
     }

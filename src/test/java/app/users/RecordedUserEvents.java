@@ -3,31 +3,34 @@ package app.users;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Records the users module's events as they are published, for tests to look for. */
+/**
+ * Records the users module's events once their transaction has committed (a transaction retried after a lost race
+ * publishes again; only the committed one counts), for tests to look for.
+ */
 @Component
 class RecordedUserEvents {
 
     private final List<Object> events = new CopyOnWriteArrayList<>();
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(UserAccountCreated event) {
         events.add(event);
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(UserProfileUpdated event) {
         events.add(event);
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(UserSubscriptionUpgraded event) {
         events.add(event);
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(UserSubscriptionDowngraded event) {
         events.add(event);
     }
