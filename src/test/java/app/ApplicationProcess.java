@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +32,17 @@ final class ApplicationProcess {
         }
     }
 
-    /** Starts the packaged jar, as a developer runs it from a checkout. */
-    void startJar() throws IOException {
-        start(List.of("-jar", System.getProperty("app.jar")));
+    /** Starts the packaged jar, as a developer runs it from a checkout, with these extra application arguments. */
+    void startJar(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("-jar", System.getProperty("app.jar")));
+        command.addAll(List.of(arguments));
+        start(command);
+    }
+
+    /** The last lines the application wrote, for a failing test to show. */
+    String logTail(int lines) throws IOException {
+        List<String> all = Files.readAllLines(workDir.resolve("application.log"));
+        return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     /** Starts {@link Application} with the test class path, so that the test probes are part of it. */

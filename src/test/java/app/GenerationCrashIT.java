@@ -57,10 +57,18 @@ class GenerationCrashIT {
                 List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"));
 
         application.kill();
-        application.startJar();
+        // The event registry's resubmission is logged, so a failure here shows what the restart did.
+        application.startJar("--logging.level.org.springframework.modulith.events=debug");
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(statuses(user, ids)).containsOnly("COMPLETED"));
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(statuses(user, ids)).containsOnly("COMPLETED"));
+        }
+        catch (AssertionError | RuntimeException notCompleted) {
+            System.out.println("Application log after the restart (last 300 lines):" + System.lineSeparator()
+                    + application.logTail(300));
+            throw notCompleted;
+        }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(libraryIds(user)).containsExactlyInAnyOrderElementsOf(ids));
     }
