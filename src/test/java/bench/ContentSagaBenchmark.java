@@ -105,13 +105,14 @@ public final class ContentSagaBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         Collections.sort(latencies);
         System.out.printf("content saga   %5d sagas by %d users in %.1f s; generated -> last step answered ms "
-                + "p50 %.1f p99 %.1f max %.1f%n", latencies.size(), users, seconds, percentile(latencies, 0.5),
-                percentile(latencies, 0.99), percentile(latencies, 1.0));
+                + "p50 %.1f p99 %.1f max %.1f%n", latencies.size(), users, seconds,
+                Percentiles.millis(latencies, 0.5), Percentiles.millis(latencies, 0.99),
+                Percentiles.millis(latencies, 1.0));
         STEP_LATENCIES.forEach((step, values) -> {
             List<Long> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
-            System.out.printf("  generated -> %-10s answered ms p50 %.1f p99 %.1f%n", step, percentile(sorted, 0.5),
-                    percentile(sorted, 0.99));
+            System.out.printf("  generated -> %-10s answered ms p50 %.1f p99 %.1f%n", step,
+                    Percentiles.millis(sorted, 0.5), Percentiles.millis(sorted, 0.99));
         });
     }
 
@@ -245,14 +246,7 @@ public final class ContentSagaBenchmark {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("%-66s %5d hops ms p50 %.2f p99 %.2f max %.2f%n", label, sorted.size(),
-                percentile(sorted, 0.5), percentile(sorted, 0.99), percentile(sorted, 1.0));
+                Percentiles.millis(sorted, 0.5), Percentiles.millis(sorted, 0.99), Percentiles.millis(sorted, 1.0));
     }
 
-    private static double percentile(List<Long> sorted, double fraction) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.min(sorted.size() - 1, Math.ceil(fraction * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1e6;
-    }
 }

@@ -112,8 +112,9 @@ public final class EventBackboneBenchmark {
             Collections.sort(latencies);
             System.out.printf("%-14s %6d events completed of %d in %.2f s = %.0f events/s; publish->complete ms "
                     + "p50 %.1f p99 %.1f max %.1f; vs raw PutItem %.2f%n", label, latencies.size(), count, seconds,
-                    latencies.size() / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99),
-                    percentile(latencies, 1.0), rawRate == 0 ? Double.NaN : latencies.size() / seconds / rawRate);
+                    latencies.size() / seconds, Percentiles.millis(latencies, 0.50),
+                    Percentiles.millis(latencies, 0.99), Percentiles.millis(latencies, 1.0),
+                    rawRate == 0 ? Double.NaN : latencies.size() / seconds / rawRate);
         }
 
         /** Adds incomplete publications (for a listener that no longer exists) until the registry holds this many. */
@@ -154,14 +155,6 @@ public final class EventBackboneBenchmark {
                     });
                 }
             }
-        }
-
-        private static double percentile(List<Long> sorted, double fraction) {
-            if (sorted.isEmpty()) {
-                return Double.NaN;
-            }
-            int index = (int) Math.min(sorted.size() - 1, Math.ceil(fraction * sorted.size()) - 1);
-            return sorted.get(Math.max(0, index)) / 1e6;
         }
     }
 }

@@ -21,7 +21,6 @@ import app.platform.dynamodb.Page;
 import app.platform.dynamodb.SortableTime;
 import app.platform.saga.SagaStep;
 import app.platform.saga.SagaSteps;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,8 +51,6 @@ class ContentSaga {
     private static final Logger log = LoggerFactory.getLogger(ContentSaga.class);
     private static final int ATTEMPTS = 10;
     private static final int SHARDS = 4;
-    private static final TypeReference<List<SagaStep>> STEP_LIST = new TypeReference<>() {
-    };
 
     private final Generations generations;
     private final StudioSettings.Saga timeouts;
@@ -77,7 +74,7 @@ class ContentSaga {
     }
 
     SagaSteps stepsOf(Generation generation) {
-        return new SagaSteps(json.readValue(generation.getSteps(), STEP_LIST), RULES);
+        return SagaSteps.read(json, generation.getSteps(), RULES);
     }
 
     /** A generation is accepted: its run is expected within the generate timeout. */
@@ -144,7 +141,7 @@ class ContentSaga {
     void stepFailed(String owner, String generationId, String step, String reason) {
         change(owner, generationId, generation -> {
             Instant now = clock.instant();
-            SagaStep failed = new SagaStep(step, SagaStep.FAILED, now, null, reason);
+            SagaStep failed = SagaStep.failed(step, now, reason);
             if (RULES.isDecisive(step) && !generation.isFinishedAs(GenerationStatus.FAILED)) {
                 giveUp(generation, failed, reason, now);
             }
@@ -223,7 +220,7 @@ class ContentSaga {
 
     /** Writes the steps, the saga's status and its place in the deadline index onto the generation. */
     private void write(Generation generation, SagaSteps steps) {
-        generation.setSteps(json.writeValueAsString(steps.list()));
+        generation.setSteps(steps.write(json));
         generation.setSagaStatus(steps.status().name());
         steps.nextDeadline().ifPresentOrElse(deadline -> {
             generation.setGsi1pk(shardOf(generation.getId()));

@@ -141,7 +141,7 @@ class StudioManagement {
                     return;
                 }
                 Instant now = clock.instant();
-                saga.giveUp(current, new SagaStep(ContentSaga.GENERATE, SagaStep.FAILED, now, null, reason), reason,
+                saga.giveUp(current, SagaStep.failed(ContentSaga.GENERATE, now, reason), reason,
                         now);
                 current.setUpdatedAt(now);
                 generations.save(current);

@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionOperations;
 import app.platform.dynamodb.Conflicts;
 import app.platform.saga.SagaStep;
 import app.platform.saga.SagaSteps;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,8 +35,6 @@ class Onboarding {
     private static final List<String> STARTED_BY_SIGN_UP = List.of(BRAND_PROFILE, AI_PREFERENCES, WELCOME_EMAIL);
     /** No step is decisive and none compensates: the account stays whatever a later step does. */
     private static final SagaSteps.Rules RULES = new SagaSteps.Rules(Set.of(), Set.of());
-    private static final TypeReference<List<SagaStep>> STEP_LIST = new TypeReference<>() {
-    };
     private static final int ATTEMPTS = 10;
 
     /** The onboarding as the API shows it. */
@@ -80,7 +77,7 @@ class Onboarding {
     void stepFailed(String userId, String step, String reason) {
         change(userId, user -> {
             SagaSteps steps = stepsOf(user);
-            steps.put(new SagaStep(step, SagaStep.FAILED, clock.instant(), null, reason));
+            steps.put(SagaStep.failed(step, clock.instant(), reason));
             write(user, steps);
         });
     }
@@ -125,12 +122,12 @@ class Onboarding {
     }
 
     private SagaSteps stepsOf(User user) {
-        return new SagaSteps(json.readValue(user.getOnboardingSteps(), STEP_LIST), RULES);
+        return SagaSteps.read(json, user.getOnboardingSteps(), RULES);
     }
 
     /** The steps and the status the API shows: a step that failed or timed out makes the onboarding FAILED. */
     private void write(User user, SagaSteps steps) {
-        user.setOnboardingSteps(json.writeValueAsString(steps.list()));
+        user.setOnboardingSteps(steps.write(json));
         user.setOnboardingStatus(switch (steps.status()) {
             case COMPLETED -> "COMPLETED";
             case INCOMPLETE -> "FAILED";

@@ -32,6 +32,10 @@ public record SagaStep(String name, String status, Instant at, Instant deadline,
         return new SagaStep(name, COMPLETED, at, null, null);
     }
 
+    public static SagaStep failed(String name, Instant at, String reason) {
+        return new SagaStep(name, FAILED, at, null, reason);
+    }
+
     public boolean isOpen() {
         return PENDING.equals(status) || RUNNING.equals(status);
     }
@@ -48,13 +52,7 @@ public record SagaStep(String name, String status, Instant at, Instant deadline,
         return new SagaStep(name, RUNNING, now, deadline, null);
     }
 
-    public SagaStep completedAt(Instant now) {
-        return completed(name, now);
-    }
 
-    public SagaStep failedAt(Instant now, String why) {
-        return new SagaStep(name, FAILED, now, null, why);
-    }
 
     public SagaStep timedOutAt(Instant now, String why) {
         return new SagaStep(name, TIMED_OUT, now, null, why);

@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The steps of one saga, in the order they started, and the saga's status derived from them by its {@link Rules}:
  * decisive steps make the saga compensate when they fail for good or do not answer in time; compensation steps undo
@@ -37,6 +40,9 @@ public final class SagaSteps {
         RUNNING, COMPLETED, INCOMPLETE, COMPENSATING, COMPENSATED, COMPENSATION_FAILED
     }
 
+    private static final TypeReference<List<SagaStep>> STEP_LIST = new TypeReference<>() {
+    };
+
     private final List<SagaStep> steps;
     private final Rules rules;
 
@@ -45,8 +51,13 @@ public final class SagaSteps {
         this.rules = rules;
     }
 
-    public Rules rules() {
-        return rules;
+    /** The steps stored as a JSON array on the saga owner's aggregate. */
+    public static SagaSteps read(JsonMapper json, String document, Rules rules) {
+        return new SagaSteps(json.readValue(document, STEP_LIST), rules);
+    }
+
+    public String write(JsonMapper json) {
+        return json.writeValueAsString(steps);
     }
 
     public List<SagaStep> list() {
