@@ -72,7 +72,7 @@ final class HttpRankingProvider implements RankingProvider {
     private URI uriFor(String keyword) {
         String base = settings.baseUrl().toString();
         return URI.create(base + (base.contains("?") ? "&" : "?") + settings.keywordParameter() + "="
-                + URLEncoder.encode(keyword, StandardCharsets.UTF_8));
+                + URLEncoder.encode(keyword, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     private RankingSnapshot snapshotOf(String body, RankingQuery query) {
