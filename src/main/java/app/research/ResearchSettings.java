@@ -36,12 +36,27 @@ record ResearchSettings(
         @DefaultValue @Valid Sample sample,
         @DefaultValue @Valid Http http) {
 
+    ResearchSettings {
+        for (Duration interval : new Duration[] { refreshInterval, sweepInterval, claimTimeout }) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("app.research refresh-interval, sweep-interval and claim-timeout "
+                        + "must be positive");
+            }
+        }
+    }
+
     enum Provider {
         SAMPLE, HTTP
     }
 
     /** @param bucket at least one second */
     record Sample(@DefaultValue("1h") Duration bucket) {
+
+        Sample {
+            if (bucket.toSeconds() < 1) {
+                throw new IllegalArgumentException("app.research.sample.bucket must be at least 1s: " + bucket);
+            }
+        }
     }
 
     /**
