@@ -21,6 +21,23 @@ import org.springframework.stereotype.Component;
 class WebhookAddresses {
 
     static final int MAX_URL_LENGTH = 2048;
+    /** IPv4 ranges that are not the public internet: {first octets..., prefix length}. */
+    private static final List<int[]> NON_PUBLIC_V4 = List.of(
+            new int[] { 0, 0, 0, 0, 8 }, // "this" network
+            new int[] { 10, 0, 0, 0, 8 },
+            new int[] { 100, 64, 0, 0, 10 }, // carrier-grade NAT
+            new int[] { 127, 0, 0, 0, 8 },
+            new int[] { 169, 254, 0, 0, 16 }, // link-local, cloud metadata
+            new int[] { 172, 16, 0, 0, 12 },
+            new int[] { 192, 0, 0, 0, 24 },
+            new int[] { 192, 0, 2, 0, 24 },
+            new int[] { 192, 88, 99, 0, 24 },
+            new int[] { 192, 168, 0, 0, 16 },
+            new int[] { 198, 18, 0, 0, 15 },
+            new int[] { 198, 51, 100, 0, 24 },
+            new int[] { 203, 0, 113, 0, 24 },
+            new int[] { 224, 0, 0, 0, 4 },
+            new int[] { 240, 0, 0, 0, 4 }); // reserved and broadcast
 
     private final PublishingSettings.Webhook settings;
 
@@ -111,23 +128,6 @@ class WebhookAddresses {
         }
         return false;
     }
-
-    private static final List<int[]> NON_PUBLIC_V4 = List.of(
-            new int[] { 0, 0, 0, 0, 8 }, // "this" network
-            new int[] { 10, 0, 0, 0, 8 },
-            new int[] { 100, 64, 0, 0, 10 }, // carrier-grade NAT
-            new int[] { 127, 0, 0, 0, 8 },
-            new int[] { 169, 254, 0, 0, 16 }, // link-local, cloud metadata
-            new int[] { 172, 16, 0, 0, 12 },
-            new int[] { 192, 0, 0, 0, 24 },
-            new int[] { 192, 0, 2, 0, 24 },
-            new int[] { 192, 88, 99, 0, 24 },
-            new int[] { 192, 168, 0, 0, 16 },
-            new int[] { 198, 18, 0, 0, 15 },
-            new int[] { 198, 51, 100, 0, 24 },
-            new int[] { 203, 0, 113, 0, 24 },
-            new int[] { 224, 0, 0, 0, 4 },
-            new int[] { 240, 0, 0, 0, 4 }); // reserved and broadcast
 
     private static boolean isPublicV4(byte[] bytes) {
         int value = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8)
