@@ -93,6 +93,13 @@ class ScheduledPostsTests {
         assertThat(posts.findValues("attempts")).allSatisfy(attempts -> assertThat(attempts.asInt()).isEqualTo(1));
         assertThat(deliveries).extracting(delivery -> json.readTree(delivery.body()).path("id").asString())
                 .containsExactlyInAnyOrderElementsOf(ids);
+        JsonNode firstPage = send("GET", base() + "/api/v1/integrations/posts?limit=1", null, user.bearer()).body();
+        String cursor = firstPage.path("nextCursor").asString();
+        JsonNode secondPage = send("GET", base() + "/api/v1/integrations/posts?limit=1&cursor=" + cursor, null,
+                user.bearer()).body();
+        assertThat(List.of(firstPage.path("items").path(0).path("id").asString(),
+                secondPage.path("items").path(0).path("id").asString())).as("one post a page, newest first")
+                .containsExactlyElementsOf(ids);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(recorded.ofType(SocialPostPublished.class))
                 .filteredOn(published -> published.owner().equals(user.id()))
                 .extracting(SocialPostPublished::postId).containsExactlyInAnyOrderElementsOf(ids));
