@@ -125,6 +125,14 @@ public final class StompTestClient implements AutoCloseable {
         return subscription;
     }
 
+    /** Sends a SEND frame with a JSON payload. */
+    public void send(String destination, Object payload) {
+        if (session == null || closed) {
+            throw new IllegalStateException("Not connected");
+        }
+        session.send(destination, payload);
+    }
+
     private boolean refused(String receipt) {
         return errorFrames.stream().anyMatch(frame -> receipt.equals(frame.getFirst("receipt-id")));
     }

@@ -1,6 +1,10 @@
 package app.platform.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +88,21 @@ class StompConnectionTests {
         StompTestClient foreign = connectFrom("https://evil.example.net", user);
         assertThat(foreign.connected()).isFalse();
         assertThat(foreign.handshakeFailure()).hasStackTraceContaining("403");
+    }
+
+    @Test
+    void clientsSendNothingOverStompTheyChangeStateThroughTheApi() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+
+        for (String destination : new String[] { "/app/library/items/1", "/topic/library/items/1",
+                "/user/queue/notifications" }) {
+            try (StompTestClient client = StompTestClient.connect(port, user.accessToken())) {
+                client.send(destination, Map.of("type", "edit"));
+
+                await().atMost(Duration.ofSeconds(10)).until(client::closed);
+                assertThat(client.errors()).singleElement().asString().startsWith("Forbidden");
+            }
+        }
     }
 
     private StompTestClient connectFrom(String origin, TestUser user) {
