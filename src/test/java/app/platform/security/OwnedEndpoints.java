@@ -60,6 +60,18 @@ final class OwnedEndpoints {
                 new OwnedEndpoint("library: delete an item", "DELETE",
                         (owner, id) -> "/api/v1/library/items/" + id, null, OwnedEndpoints::libraryItem, 404,
                         (owner, id) -> "/api/v1/library/items/" + id + "/versions"),
+                new OwnedEndpoint("library: add a collaborator to an item", "POST",
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators",
+                        "{\"email\":\"demo@example.com\"}", OwnedEndpoints::libraryItem, 404,
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators"),
+                new OwnedEndpoint("library: list an item's collaborators", "GET",
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators", null,
+                        OwnedEndpoints::libraryItem, 404,
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators"),
+                new OwnedEndpoint("library: remove a collaborator from an item", "DELETE",
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators/" + owner.id(), null,
+                        OwnedEndpoints::libraryItem, 404,
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators"),
                 new OwnedEndpoint("library: list my items", "GET",
                         (owner, id) -> "/api/v1/library/items", null, OwnedEndpoints::libraryItem, 200,
                         (owner, id) -> "/api/v1/library/items"),
@@ -191,7 +203,7 @@ final class OwnedEndpoints {
     }
 
     /** A generated blog post, once it is in the owner's library. */
-    private static String libraryItem(String base, TestUser owner) {
+    static String libraryItem(String base, TestUser owner) {
         String id = blogGeneration(base, owner);
         await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
                 base + "/api/v1/library/items/" + id, null, owner.bearer()).status(), status -> status == 200);
