@@ -155,7 +155,7 @@ final class OwnedEndpoints {
     }
 
     /** A tracker with its first ranking, so it does not change by itself until its next refresh (an hour later). */
-    private static String tracker(String base, TestUser owner) {
+    static String tracker(String base, TestUser owner) {
         String id = HttpClientSupport.send("POST", base + TRACKERS,
                 "{\"keyword\":\"owned keyword\",\"competitors\":[\"acme.com\"]}", owner.bearer()).body().path("id")
                 .asString();
