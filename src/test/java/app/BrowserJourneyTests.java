@@ -40,7 +40,8 @@ import app.platform.operations.TestUsers.TestUser;
 /**
  * The web page in a real browser (headless Chromium driven through the system's chromedriver): a new user signs up,
  * generates a blog post, watches the progress bar advance through live messages and the notification arrive through
- * the notification stream, all without reloading; and the page's main controls fit a phone's screen.
+ * the notification stream, all without reloading; the page's main controls fit a phone's screen; and the tracker
+ * chart draws ranking snapshots of the research API's shape.
  */
 @PlatformIntegrationTest
 class BrowserJourneyTests {
@@ -137,6 +138,38 @@ class BrowserJourneyTests {
         assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
                 .as("no horizontal scrolling").isLessThanOrEqualTo(width);
         screenshot("phone.png");
+    }
+
+    @Test
+    void theTrackerChartDrawsOneLineForTheUserAndEachCompetitorWithTheFirstPlaceOnTop() {
+        Object drawn = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/js/chart.js').then(({ drawRankingChart }) => {
+                  const plot = document.createElement('div');
+                  plot.id = 'chart-under-test';
+                  document.body.append(plot);
+                  const snapshots = [
+                    { at: '2026-11-27T12:00:00Z', source: 'sample', ownPosition: 1,
+                      competitors: [{ name: 'rival.example', position: 4, price: 10 }] },
+                    { at: '2026-11-27T11:00:00Z', source: 'sample', ownPosition: 3,
+                      competitors: [{ name: 'rival.example', position: 2, price: 11 }] },
+                    { at: '2026-11-27T10:00:00Z', source: 'sample', ownPosition: null, competitors: [] }];
+                  done(drawRankingChart(plot, snapshots, 'Ranking positions'));
+                }, error => done(String(error)));
+                """);
+
+        assertThat(drawn).as("points drawn (a snapshot without positions is left out)").isEqualTo(2L);
+        List<WebElement> lines = browser.findElements(By.cssSelector("#chart-under-test polyline"));
+        assertThat(lines).extracting(line -> line.getDomAttribute("data-series"))
+                .containsExactly("You", "rival.example");
+        assertThat(lastY(lines.get(0))).as("the user, now first, ends at the top")
+                .isLessThan(lastY(lines.get(1)));
+        assertThat(byId("chart-under-test").getText()).contains("You: #1", "rival.example: #4");
+    }
+
+    private static double lastY(WebElement polyline) {
+        String[] points = polyline.getDomAttribute("points").split(" ");
+        return Double.parseDouble(points[points.length - 1].split(",")[1]);
     }
 
     private void assertFits(String id, int width) {

@@ -480,9 +480,9 @@ async function drawTracker() {
   if (!tracker) {
     return;
   }
-  const answer = await apiResponse('GET', `${TRACKERS}/${encodeURIComponent(tracker.id)}/rankings`);
+  const answer = await apiResponse('GET', `${TRACKERS}/${encodeURIComponent(tracker.id)}/rankings?limit=50`);
   const snapshots = itemsOf(answer.body);
-  const sample = [answer.body, ...snapshots].some(part => part?.source === 'sample');
+  const sample = [tracker, answer.body, ...snapshots].some(part => part?.source === 'sample');
   const caption = $('tracker-chart-caption');
   caption.textContent = `Ranking for “${tracker.keyword}” over time `;
   if (sample) {
