@@ -360,6 +360,7 @@ async function openItem(id) {
   $('item-editor').dataset.itemId = id;
   renderPresence();
   state.itemTopic = watchTopic(`/topic/library/items/${id}`, onItemMessage, topicState => {
+    $('item-editor').dataset.live = topicState;
     if (topicState === 'refused' || topicState === 'unavailable') {
       $('presence').textContent = 'Live editing information is not available for this item.';
     }

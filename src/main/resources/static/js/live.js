@@ -1,6 +1,8 @@
 // Live messages over STOMP on /ws (STOMP 1.2 over a WebSocket to the same origin), through @stomp/stompjs's UMD
 // bundle (window.StompJs). The access token goes in the CONNECT frame; each (re)connection fetches a fresh one.
 //
+// A subscription asks for a receipt: the server answers it once messages to that destination will reach the page.
+//
 // The user's own queues share one connection. Each topic (a tracker, a library item) gets a connection of its own:
 // a refused subscription ends a STOMP connection with an ERROR frame, and must not take the user's queues with it.
 
@@ -58,17 +60,31 @@ export function connectUserQueues(handlers, onState) {
   const stomp = client({
     reconnect: true,
     onState: state => {
-      online = state === 'online';
-      onState(state);
+      // 'online' only once every subscription is confirmed (below): from then on no message is missed.
+      if (state !== 'online') {
+        online = false;
+        onState(state);
+      }
     },
     onConnect: connection => {
+      const pending = new Set();
+      const confirmed = receipt => {
+        pending.delete(receipt);
+        if (pending.size === 0 && !online) {
+          online = true;
+          onState('online');
+        }
+      };
       for (const [queue, handler] of Object.entries(handlers)) {
+        const receipt = `${queue}-${Date.now()}`;
+        pending.add(receipt);
+        connection.watchForReceipt(receipt, () => confirmed(receipt));
         connection.subscribe(`/user/queue/${queue}`, message => {
           const payload = json(message);
           if (payload) {
             handler(payload);
           }
-        });
+        }, { receipt });
       }
     },
   });
@@ -76,8 +92,9 @@ export function connectUserQueues(handlers, onState) {
 }
 
 /**
- * One topic on a connection of its own, e.g. '/topic/library/items/42'. A refused subscription is reported through
- * onState('refused', reason) and not retried. Answers an object with close().
+ * One topic on a connection of its own, e.g. '/topic/library/items/42'. onState('subscribed') once the server
+ * confirmed the subscription; a refused one is reported through onState('refused', reason) and not retried.
+ * Answers an object with close().
  */
 export function watchTopic(destination, onMessage, onState = () => {}) {
   if (!stompAvailable()) {
@@ -97,12 +114,16 @@ export function watchTopic(destination, onMessage, onState = () => {}) {
         onState(state, reason);
       }
     },
-    onConnect: connection => connection.subscribe(destination, message => {
-      const payload = json(message);
-      if (payload) {
-        onMessage(payload);
-      }
-    }),
+    onConnect: connection => {
+      const receipt = `topic-${Date.now()}`;
+      connection.watchForReceipt(receipt, () => onState('subscribed'));
+      connection.subscribe(destination, message => {
+        const payload = json(message);
+        if (payload) {
+          onMessage(payload);
+        }
+      }, { receipt });
+    },
   });
   return { close: () => stomp.deactivate() };
 }
