@@ -16,7 +16,7 @@ const state = {
   me: null,
   live: null,
   stream: null,
-  generation: { id: null, finished: false, poller: null, watchdog: null },
+  generation: { id: null, finished: false, polling: false, poller: null, watchdog: null },
   earlyProgress: new Map(),
   item: null,
   itemTopic: null,
@@ -175,9 +175,9 @@ function resetProgress() {
   bar.dataset.status = '';
 }
 
-/** Follows a generation: by live messages when connected, else (or when they stay silent) by polling. */
+/** Follows a generation: by live messages when connected, else (or when they stay silent for a while) by polling. */
 function follow(id) {
-  state.generation = { id, finished: false, poller: null, watchdog: null };
+  state.generation = { id, finished: false, polling: false, poller: null, watchdog: null };
   $('generation-progress').dataset.generationId = id;
   $('generation-status').textContent = 'Accepted, waiting for the writer…';
   for (const message of state.earlyProgress.get(id) || []) {
@@ -203,6 +203,7 @@ async function poll(id) {
   if (state.generation.id !== id || state.generation.finished) {
     return;
   }
+  state.generation.polling = true;
   try {
     const generation = await api('GET', `/api/v1/studio/generations/${encodeURIComponent(id)}`);
     applyProgress({ generationId: id, progress: generation.progress, status: generation.status }, 'poll');
@@ -226,6 +227,10 @@ function onGenerationMessage(message) {
     return;
   }
   applyProgress(message, 'stomp');
+  if (!state.generation.finished && !state.generation.polling) {
+    clearTimeout(state.generation.watchdog);
+    state.generation.watchdog = setTimeout(() => poll(message.generationId), LIVE_GRACE_MS);
+  }
 }
 
 function applyProgress({ progress, status }, source) {
@@ -234,9 +239,10 @@ function applyProgress({ progress, status }, source) {
   }
   const bar = $('generation-progress');
   const value = Math.max(0, Math.min(100, Number(progress) || 0));
-  const log = bar.dataset.progressLog ? bar.dataset.progressLog.split(',') : [];
-  if (log[log.length - 1] !== String(value)) {
-    log.push(String(value));
+  const log = bar.dataset.progressLog ? bar.dataset.progressLog.split(',').map(Number) : [];
+  // The bar never goes back: a poll may have read a value a late live message repeats.
+  if (log.length === 0 || value > log[log.length - 1]) {
+    log.push(value);
     bar.dataset.progressLog = log.join(',');
   }
   if (source === 'stomp' || !bar.dataset.progressSource) {
