@@ -126,8 +126,9 @@ class BrowserJourneyTests {
             assertFits(control, width);
         }
         String email = "phone-" + UUID.randomUUID() + "@example.com";
-        assertThat(HttpClientSupport.send("POST", base() + "/api/v1/users", "{\"email\":\"%s\",\"password\":\"%s\","
-                .formatted(email, TestUsers.PASSWORD) + "\"displayName\":\"Phone User\"}").status()).isEqualTo(201);
+        String signUp = "{\"email\":\"%s\",\"password\":\"%s\",\"displayName\":\"Phone User\"}".formatted(email,
+                TestUsers.PASSWORD);
+        assertThat(HttpClientSupport.send("POST", base() + "/api/v1/users", signUp).status()).isEqualTo(201);
         type("log-in-email", email);
         type("log-in-password", TestUsers.PASSWORD);
         byId("log-in-submit").click();
