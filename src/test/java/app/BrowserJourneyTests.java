@@ -35,12 +35,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
 import app.platform.operations.HttpClientSupport;
+import app.platform.operations.StompTestClient;
 import app.platform.operations.TestUsers;
+import app.platform.operations.TestUsers.TestUser;
 
 /**
  * The web page in a real browser (headless Chromium driven through the system's chromedriver): a new user signs up,
  * generates a blog post, watches the progress bar advance through live messages and the notification arrive through
- * the notification stream, all without reloading; the page's main controls fit a phone's screen; and the tracker
+ * the notification stream, opens the post and sees a collaborator join and leave it, all without reloading; the page's main controls fit a phone's screen; and the tracker
  * chart draws ranking snapshots of the research API's shape.
  */
 @PlatformIntegrationTest
@@ -77,7 +79,7 @@ class BrowserJourneyTests {
     }
 
     @Test
-    void aNewUserSignsUpGeneratesABlogPostAndSeesItsProgressAndItsNotificationLive() {
+    void aNewUserSignsUpGeneratesABlogPostSeesItsProgressAndNotificationLiveAndWhoElseIsEditingIt() {
         browser.executeScript("window.loadedOnce = 'yes'");
 
         type("sign-up-name", "Browser User");
@@ -111,10 +113,30 @@ class BrowserJourneyTests {
         waitFor("the notification through the stream", () -> !browser.findElements(streamedNotice).isEmpty());
         assertThat(browser.findElement(streamedNotice).getText()).isNotBlank();
         waitFor("the post in the library list", () -> byId("library-items").getText().contains("Trail running"));
+        screenshot("journey.png");
+
+        String itemId = progress.getDomAttribute("data-generation-id");
+        TestUser colleague = TestUsers.signUpAndLogIn(base());
+        String ownToken = (String) browser.executeScript(
+                "return JSON.parse(sessionStorage.getItem('app.session')).accessToken");
+        assertThat(HttpClientSupport.send("POST", base() + "/api/v1/library/items/" + itemId + "/collaborators",
+                "{\"email\":\"%s\"}".formatted(colleague.email()), "Authorization", "Bearer " + ownToken).status())
+                .as("the colleague added as a collaborator").isEqualTo(201);
+        browser.findElement(By.cssSelector("#library-items li[data-id='" + itemId + "'] button")).click();
+        waitFor("the item's topic to be followed", () -> "subscribed".equals(byId("item-editor").getDomAttribute(
+                "data-live")));
+        assertThat(byId("presence").getText()).isEqualTo("Nobody else is editing.");
+
+        try (StompTestClient other = StompTestClient.connect(port, colleague.accessToken())) {
+            assertThat(other.subscribe("/topic/library/items/" + itemId).accepted()).isTrue();
+            waitFor("the colleague shown as editing", () -> byId("presence").getText().equals(
+                    "Also editing: Test User"));
+            screenshot("editing.png");
+        }
+        waitFor("the colleague gone", () -> byId("presence").getText().equals("Nobody else is editing."));
 
         assertThat(browser.executeScript("return window.loadedOnce")).as("the page was never reloaded")
                 .isEqualTo("yes");
-        screenshot("journey.png");
     }
 
     @Test
