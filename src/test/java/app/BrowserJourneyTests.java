@@ -42,7 +42,8 @@ import app.platform.operations.TestUsers.TestUser;
 /**
  * The web page in a real browser (headless Chromium driven through the system's chromedriver): a new user signs up,
  * generates a blog post, watches the progress bar advance through live messages and the notification arrive through
- * the notification stream, opens the post and sees a collaborator join and leave it, all without reloading; the page's main controls fit a phone's screen; and the tracker
+ * the notification stream, opens the post and sees a collaborator join and leave it, and charts a competitor tracker
+ * (sample rankings, labelled as such), all without reloading; the page's main controls fit a phone's screen; and the tracker
  * chart draws ranking snapshots of the research API's shape.
  */
 @PlatformIntegrationTest
@@ -79,7 +80,7 @@ class BrowserJourneyTests {
     }
 
     @Test
-    void aNewUserSignsUpGeneratesABlogPostSeesItsProgressAndNotificationLiveAndWhoElseIsEditingIt() {
+    void aNewUserGeneratesABlogPostSeesProgressAndNotificationLiveSeesWhoElseEditsItAndChartsATracker() {
         browser.executeScript("window.loadedOnce = 'yes'");
 
         type("sign-up-name", "Browser User");
@@ -134,6 +135,18 @@ class BrowserJourneyTests {
             screenshot("editing.png");
         }
         waitFor("the colleague gone", () -> byId("presence").getText().equals("Nobody else is editing."));
+
+        type("tracker-keyword", "trail shoes");
+        type("tracker-competitors", "rival.example, other.example");
+        browser.findElement(By.cssSelector("#tracker-form button[type='submit']")).click();
+        waitFor("the new tracker's chart", () -> byId("tracker-chart").isDisplayed()
+                && byId("tracker-chart-plot").getDomAttribute("data-points") != null);
+        byId("tracker-refresh").click();
+        waitFor("a ranking on the chart", () -> Integer.parseInt(byId("tracker-chart-plot").getDomAttribute(
+                "data-points")) >= 1);
+        assertThat(byId("tracker-chart-caption").getText()).contains("trail shoes", "sample data");
+        assertThat(browser.findElements(By.cssSelector("#tracker-chart-plot polyline"))).isNotEmpty();
+        screenshot("tracker.png");
 
         assertThat(browser.executeScript("return window.loadedOnce")).as("the page was never reloaded")
                 .isEqualTo("yes");

@@ -53,6 +53,7 @@ function element(name, attributes, text) {
 export function drawRankingChart(container, snapshots, title) {
   const points = normalizeSnapshots(snapshots);
   container.replaceChildren();
+  container.dataset.points = String(points.length);
   if (points.length === 0) {
     container.textContent = 'No rankings yet.';
     return 0;
@@ -94,6 +95,5 @@ export function drawRankingChart(container, snapshots, title) {
     legend.append(item);
   });
   container.append(svg, legend);
-  container.dataset.points = String(points.length);
   return points.length;
 }
