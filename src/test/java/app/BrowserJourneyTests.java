@@ -146,6 +146,7 @@ class BrowserJourneyTests {
                 "data-points")) >= 1);
         assertThat(byId("tracker-chart-caption").getText()).contains("trail shoes", "sample data");
         assertThat(browser.findElements(By.cssSelector("#tracker-chart-plot polyline"))).isNotEmpty();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", byId("tracker-chart"));
         screenshot("tracker.png");
 
         assertThat(browser.executeScript("return window.loadedOnce")).as("the page was never reloaded")
