@@ -65,6 +65,8 @@ public final class StompTestClient implements AutoCloseable {
         CompletableFuture<StompSession> future = stomp.connectAsync(url, handshake, connect, client.new Handler());
         try {
             client.session = future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // The future completes just before the session handler hears of the CONNECTED frame.
+            Awaitility.await().atMost(WAIT).until(() -> client.connected != null || client.closed);
         }
         catch (ExecutionException failed) {
             client.handshakeFailure = failed.getCause();

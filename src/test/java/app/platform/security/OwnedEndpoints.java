@@ -161,7 +161,7 @@ final class OwnedEndpoints {
     }
 
     /** A generated blog post, once it is in the owner's library. */
-    private static String libraryItem(String base, TestUser owner) {
+    static String libraryItem(String base, TestUser owner) {
         String id = blogGeneration(base, owner);
         await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
                 base + "/api/v1/library/items/" + id, null, owner.bearer()).status(), status -> status == 200);
