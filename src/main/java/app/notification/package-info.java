@@ -3,7 +3,7 @@
  * connections and finished background jobs into notifications for the user.
  */
 @ApplicationModule(displayName = "Notification",
-        allowedDependencies = { "platform", "studio", "library", "users", "research" })
+        allowedDependencies = { "platform", "studio", "library", "users", "research", "integrations" })
 package app.notification;
 
 import org.springframework.modulith.ApplicationModule;
