@@ -188,6 +188,16 @@ class BulkListingsTests {
         assertThat(awaitStatus(owner, location, "COMPLETED").path("progress").path("failed").asInt()).isZero();
     }
 
+    @Test
+    void theUploadIsDocumentedAsAMultipartFilePart() {
+        JsonNode upload = send("GET", base() + "/v3/api-docs").body().path("paths")
+                .path("/api/v1/studio/jobs/bulk-listings").path("post");
+
+        JsonNode schema = upload.path("requestBody").path("content").path("multipart/form-data").path("schema");
+        assertThat(schema.path("properties").path("file").path("format").asString()).isEqualTo("binary");
+        assertThat(upload.path("responses").has("202")).isTrue();
+    }
+
     private int generationsOf(TestUser user) {
         int count = 0;
         String cursor = null;

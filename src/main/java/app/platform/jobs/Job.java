@@ -26,6 +26,7 @@ public class Job extends OwnedItem {
     static final String LEASE_INDEX = "gsi1";
     static final String LEASE_PARTITION = "JOB-LEASE#";
     static final int LEASE_SHARDS = 4;
+    private static final int MAX_REASON = 500;
 
     private String id;
     private String kind;
@@ -70,7 +71,8 @@ public class Job extends OwnedItem {
     /** Ends the job for good; it leaves the lease index. */
     void end(JobStatus outcome, String reason, Instant now) {
         status = outcome.name();
-        failureReason = reason;
+        failureReason = reason == null || reason.length() <= MAX_REASON ? reason
+                : reason.substring(0, MAX_REASON - 1) + "…";
         finishedAt = now;
         leaseUntil = null;
         runId = null;

@@ -283,7 +283,8 @@ public class Jobs implements DisposableBean {
         try {
             return Conflicts.retryOnConflict(3, () -> {
                 Optional<Job> found = items.find(Job.key(owner, id));
-                if (found.isEmpty() || found.get().status().isFinal() || !workers().containsKey(found.get().getKind())) {
+                if (found.isEmpty() || found.get().status().isFinal()
+                        || !workers().containsKey(found.get().getKind())) {
                     return Optional.empty();
                 }
                 Job job = found.get();
