@@ -51,17 +51,27 @@ class LibraryExportsController {
     }
 
     /**
-     * @param status PENDING, RUNNING, COMPLETED, FAILED or CANCELLED
-     * @param archive where to download the ZIP archive, once COMPLETED
+     * What a completed export produced.
+     *
+     * @param files how many files the archive holds
+     * @param archive where to download the ZIP archive
      */
-    record ExportView(String id, String status, Progress progress, List<File> files, String archive,
+    record Result(int files, String archive) {
+    }
+
+    /**
+     * @param status PENDING, RUNNING, COMPLETED, FAILED or CANCELLED
+     * @param result the archive, once COMPLETED
+     */
+    record ExportView(String id, String status, Progress progress, Result result, List<File> files,
             String failureReason, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
         static ExportView of(JobState job) {
+            Result result = job.status() != JobStatus.COMPLETED ? null : new Result(Integer.parseInt(
+                    job.result().getOrDefault("files", "0")), "/api/v1/library/exports/" + job.id() + "/archive");
             return new ExportView(job.id(), job.status().name(), new Progress(job.done(), job.total(), job.failed(),
-                    job.percent()), job.outcomes().stream().map(outcome -> new File(outcome.reference(),
+                    job.percent()), result, job.outcomes().stream().map(outcome -> new File(outcome.reference(),
                             outcome.error())).toList(),
-                    job.status() == JobStatus.COMPLETED ? "/api/v1/library/exports/" + job.id() + "/archive" : null,
                     job.failureReason(), job.createdAt(), job.startedAt(), job.finishedAt());
         }
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import app.platform.jobs.JobState;
+import app.platform.jobs.JobStatus;
 import app.platform.jobs.Jobs;
 import app.platform.security.CurrentUser;
 import app.platform.web.NotFound;
@@ -48,15 +49,27 @@ class StudioJobsController {
     }
 
     /**
+     * What a completed job produced.
+     *
+     * @param generations how many rows started a generation
+     * @param failedRows how many rows failed
+     */
+    record Result(int generations, int failedRows) {
+    }
+
+    /**
      * @param status PENDING, RUNNING, COMPLETED (rows may have failed: see {@code rows}), FAILED or CANCELLED
+     * @param result the counts, once COMPLETED
      * @param rows every row ended so far, in order
      */
-    record JobView(String id, String kind, String status, Progress progress, List<Row> rows, String failureReason,
-            Instant createdAt, Instant startedAt, Instant finishedAt) {
+    record JobView(String id, String kind, String status, Progress progress, Result result, List<Row> rows,
+            String failureReason, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
         static JobView of(JobState job) {
+            Result result = job.status() != JobStatus.COMPLETED ? null
+                    : new Result(job.done() - job.failed(), job.failed());
             return new JobView(job.id(), job.kind(), job.status().name(), new Progress(job.done(), job.total(),
-                    job.failed(), job.percent()), job.outcomes().stream()
+                    job.failed(), job.percent()), result, job.outcomes().stream()
                             .map(outcome -> new Row(BulkListings.rowOf(outcome), outcome.reference(), outcome.error()))
                             .toList(), job.failureReason(), job.createdAt(), job.startedAt(), job.finishedAt());
         }

@@ -56,7 +56,8 @@ class LibraryExportTests {
         String location = accepted.header("Location").orElseThrow();
         JsonNode export = awaitCompleted(user, location);
         assertThat(export.path("progress").path("done").asInt()).isEqualTo(3);
-        assertThat(export.path("archive").asString()).isEqualTo(location + "/archive");
+        assertThat(export.path("result").path("archive").asString()).isEqualTo(location + "/archive");
+        assertThat(export.path("result").path("files").asInt()).isEqualTo(3);
 
         HttpResponse<byte[]> archive = download(base() + location + "/archive", user);
         assertThat(archive.statusCode()).isEqualTo(200);

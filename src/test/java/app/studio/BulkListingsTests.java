@@ -58,6 +58,8 @@ class BulkListingsTests {
             assertThat(job.path("progress").path("total").asInt()).isEqualTo(6);
             assertThat(job.path("progress").path("failed").asInt()).isEqualTo(3);
             assertThat(job.path("progress").path("percent").asInt()).isEqualTo(100);
+            assertThat(job.path("result").path("generations").asInt()).isEqualTo(3);
+            assertThat(job.path("result").path("failedRows").asInt()).isEqualTo(3);
             JsonNode rows = job.path("rows");
             assertThat(rows.get(2).path("row").asInt()).isEqualTo(3);
             assertThat(rows.get(2).path("error").asString()).contains("has 2 fields where the header has 3");
