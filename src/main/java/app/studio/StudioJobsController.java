@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -81,6 +83,7 @@ class StudioJobsController {
      * with the job's URL in {@code Location}.
      */
     @PostMapping(path = "/bulk-listings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<JobView> bulkListings(CurrentUser caller, @RequestPart("file") MultipartFile file) {
         JobState job = bulkListings.submit(caller.id(), file);
         return ResponseEntity.accepted().location(URI.create("/api/v1/studio/jobs/" + job.id())).body(JobView.of(job));
