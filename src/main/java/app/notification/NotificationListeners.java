@@ -4,8 +4,10 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import app.integrations.SocialPostFailed;
 import app.library.LibraryContentSaved;
 import app.platform.jobs.BackgroundJobCompleted;
+import app.research.MarketAlertRaised;
 import app.studio.GenerationFailed;
 import app.studio.QuotaUsageReached;
 import app.users.OnboardingRetried;
@@ -92,6 +94,16 @@ class NotificationListeners {
         inbox.deliver(job.eventId(), job.userId(), "background.job.completed", title, job.summary());
     }
 
+    /** A scheduled social post could not be published: the user is told where and why. */
+    @Async
+    @TransactionalEventListener
+    void on(SocialPostFailed failed) {
+        inbox.deliver(failed.eventId(), failed.owner(), "integration.post.failed",
+                "Your " + failed.platform() + " post could not be published",
+                "Publishing to your " + failed.target() + " failed after " + failed.attempts() + " attempt(s): "
+                        + failed.reason() + ".");
+    }
+
     private static String readyTitle(String type) {
         return switch (type) {
             case "blog" -> "Your blog post is ready";
@@ -99,5 +111,14 @@ class NotificationListeners {
             case "listing" -> "Your listing is ready";
             default -> "Your content is ready";
         };
+    }
+
+    /** A market alert rule of one of the user's trackers fired. */
+    @Async
+    @TransactionalEventListener
+    void on(MarketAlertRaised alert) {
+        inbox.deliver(alert.eventId(), alert.userId(), "research.market.alert",
+                "Market alert for \"" + alert.keyword() + "\"", alert.message()
+                        + ("sample".equals(alert.source()) ? " (Sample data, not real rankings.)" : ""));
     }
 }

@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import app.platform.operations.HttpClientSupport;
@@ -16,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * {@link ObjectLevelAuthorizationTests} proves no other user reaches it.
  */
 final class OwnedEndpoints {
+
+    private static final String TRACKERS = "/api/v1/research/trackers";
 
     private OwnedEndpoints() {
     }
@@ -97,12 +102,52 @@ final class OwnedEndpoints {
                 new OwnedEndpoint("analytics: my summary", "GET",
                         (owner, id) -> "/api/v1/analytics/summary", null, OwnedEndpoints::account, 200,
                         (owner, id) -> "/api/v1/analytics/summary"),
+                new OwnedEndpoint("integrations: read my webhook", "GET",
+                        (owner, id) -> "/api/v1/integrations/webhook", null, OwnedEndpoints::webhook, 404,
+                        (owner, id) -> "/api/v1/integrations/webhook"),
+                new OwnedEndpoint("integrations: replace my webhook", "PUT",
+                        (owner, id) -> "/api/v1/integrations/webhook", "{\"url\":\"https://localhost:2/intruder\"}",
+                        OwnedEndpoints::webhook, 201, (owner, id) -> "/api/v1/integrations/webhook"),
+                new OwnedEndpoint("integrations: remove my webhook", "DELETE",
+                        (owner, id) -> "/api/v1/integrations/webhook", null, OwnedEndpoints::webhook, 404,
+                        (owner, id) -> "/api/v1/integrations/webhook"),
+                new OwnedEndpoint("integrations: set my posting time", "PUT",
+                        (owner, id) -> "/api/v1/integrations/preferences",
+                        "{\"postingTime\":\"23:59\",\"zone\":\"Asia/Tokyo\"}", OwnedEndpoints::scheduledPost, 200,
+                        (owner, id) -> "/api/v1/integrations/preferences"),
+                new OwnedEndpoint("integrations: list my scheduled posts", "GET",
+                        (owner, id) -> "/api/v1/integrations/posts", null, OwnedEndpoints::scheduledPost, 200,
+                        (owner, id) -> "/api/v1/integrations/posts"),
+                new OwnedEndpoint("integrations: cancel a scheduled post", "DELETE",
+                        (owner, id) -> "/api/v1/integrations/posts/" + id, null, OwnedEndpoints::scheduledPost, 404,
+                        (owner, id) -> "/api/v1/integrations/posts"),
                 new OwnedEndpoint("notification: mark one read", "POST",
                         (owner, id) -> "/api/v1/notifications/" + id + "/read", null, OwnedEndpoints::notification,
                         404, (owner, id) -> "/api/v1/notifications"),
                 new OwnedEndpoint("notification: my inbox", "GET",
                         (owner, id) -> "/api/v1/notifications", null, OwnedEndpoints::notification, 200,
-                        (owner, id) -> "/api/v1/notifications"));
+                        (owner, id) -> "/api/v1/notifications"),
+                new OwnedEndpoint("research: read a tracker", "GET",
+                        (owner, id) -> TRACKERS + "/" + id, null, OwnedEndpoints::tracker, 404,
+                        (owner, id) -> TRACKERS + "/" + id),
+                new OwnedEndpoint("research: ranking history of a tracker", "GET",
+                        (owner, id) -> TRACKERS + "/" + id + "/rankings", null, OwnedEndpoints::tracker, 404,
+                        (owner, id) -> TRACKERS + "/" + id + "/rankings"),
+                new OwnedEndpoint("research: replace a tracker's alert rules", "PUT",
+                        (owner, id) -> TRACKERS + "/" + id + "/alerts", "{\"rankDrop\":{\"places\":1}}",
+                        OwnedEndpoints::tracker, 404, (owner, id) -> TRACKERS + "/" + id),
+                new OwnedEndpoint("research: refresh a tracker", "POST",
+                        (owner, id) -> TRACKERS + "/" + id + "/refresh", null, OwnedEndpoints::tracker, 404,
+                        (owner, id) -> TRACKERS + "/" + id + "/rankings"),
+                new OwnedEndpoint("research: delete a tracker", "DELETE",
+                        (owner, id) -> TRACKERS + "/" + id, null, OwnedEndpoints::tracker, 404,
+                        (owner, id) -> TRACKERS + "/" + id),
+                new OwnedEndpoint("research: list my trackers", "GET",
+                        (owner, id) -> TRACKERS, null, OwnedEndpoints::tracker, 200, (owner, id) -> TRACKERS),
+                // Creating is scoped to the caller: the intruder's tracker is the intruder's own.
+                new OwnedEndpoint("research: create a tracker", "POST",
+                        (owner, id) -> TRACKERS, "{\"keyword\":\"intruder\"}", OwnedEndpoints::tracker, 201,
+                        (owner, id) -> TRACKERS));
     }
 
     /**
@@ -117,6 +162,37 @@ final class OwnedEndpoints {
                 items -> items.findValuesAsString("type").contains("library.content.saved")
                         && !items.findValuesAsString("status").contains("PENDING"));
         return inbox.path(0).path("id").asString();
+    }
+
+    /** A tracker with its first ranking, so it does not change by itself until its next refresh (an hour later). */
+    private static String tracker(String base, TestUser owner) {
+        String id = HttpClientSupport.send("POST", base + TRACKERS,
+                "{\"keyword\":\"owned keyword\",\"competitors\":[\"acme.com\"]}", owner.bearer()).body().path("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> HttpClientSupport
+                .send("GET", base + TRACKERS + "/" + id, null, owner.bearer()).body().path("refreshes").asInt(),
+                refreshes -> refreshes >= 1);
+        return id;
+    }
+
+    /** The owner's webhook (on an allow-listed host; nothing is ever delivered to it here). */
+    private static String webhook(String base, TestUser owner) {
+        HttpClientSupport.send("PUT", base + "/api/v1/integrations/webhook", "{\"url\":\"https://localhost:1/owner\"}",
+                owner.bearer());
+        return owner.id();
+    }
+
+    /** A generated social post scheduled for the owner's webhook two hours from now, so it stays scheduled. */
+    private static String scheduledPost(String base, TestUser owner) {
+        webhook(base, owner);
+        String inTwoHours = LocalTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.MINUTES).toString();
+        HttpClientSupport.send("PUT", base + "/api/v1/integrations/preferences",
+                "{\"postingTime\":\"%s\",\"zone\":\"UTC\"}".formatted(inTwoHours), owner.bearer());
+        HttpClientSupport.send("POST", base + "/api/v1/studio/content/social",
+                "{\"topic\":\"owned posts\",\"platforms\":[\"x\"]}", owner.bearer());
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> HttpClientSupport
+                .send("GET", base + "/api/v1/integrations/posts", null, owner.bearer()).body().path("items").path(0)
+                .path("id").asString(""), id -> !id.isEmpty());
     }
 
     private static String brandProfile(String base, TestUser owner) {
