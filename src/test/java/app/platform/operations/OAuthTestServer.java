@@ -22,7 +22,6 @@ import jakarta.servlet.Filter;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -114,6 +113,7 @@ public final class OAuthTestServer {
             throw new IllegalStateException("No login form at " + loginPage + ": " + page.body());
         }
         HttpResponse<String> loggedIn = send(browser, HttpRequest.newBuilder(loginPage)
+                .header("Accept", "text/html,application/xhtml+xml")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + USERNAME + "&password=" + PASSWORD
                         + "&_csrf=" + encode(csrf.group(1))))
@@ -147,7 +147,8 @@ public final class OAuthTestServer {
     }
 
     private static HttpResponse<String> get(HttpClient browser, URI uri) {
-        return send(browser, HttpRequest.newBuilder(uri).GET().build());
+        return send(browser, HttpRequest.newBuilder(uri).header("Accept", "text/html,application/xhtml+xml").GET()
+                .build());
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
@@ -167,7 +168,7 @@ public final class OAuthTestServer {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a {@code @Configuration}: the application's component scan must not find it. */
     @EnableWebSecurity
     static class ServerConfiguration {
 
