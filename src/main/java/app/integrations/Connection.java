@@ -1,5 +1,6 @@
 package app.integrations;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ public class Connection extends OwnedItem {
     }
 
     /** Whether the access token expires within the margin from now (a token without expiry never does). */
-    boolean expiresWithin(java.time.Duration margin, Instant now) {
+    boolean expiresWithin(Duration margin, Instant now) {
         return tokenExpiresAt != null && !tokenExpiresAt.isAfter(now.plus(margin));
     }
 

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -182,7 +183,7 @@ class ConnectionManagement {
         Instant now = clock.instant();
         if (connection.expiresWithin(settings.refreshMargin(), now)) {
             Optional<Connection> refreshed = refresh(connection);
-            if (refreshed.isEmpty() && connection.expiresWithin(java.time.Duration.ZERO, now)) {
+            if (refreshed.isEmpty() && connection.expiresWithin(Duration.ZERO, now)) {
                 return Optional.empty();
             }
             connection = refreshed.orElse(connection);
@@ -208,7 +209,7 @@ class ConnectionManagement {
         }
         Instant now = clock.instant();
         if (connection.getRefreshToken() == null) {
-            return connection.expiresWithin(java.time.Duration.ZERO, now)
+            return connection.expiresWithin(Duration.ZERO, now)
                     ? expire(connection, provider.get(), "the provider issued no refresh token")
                     : Optional.empty();
         }

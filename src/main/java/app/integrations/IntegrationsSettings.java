@@ -23,9 +23,10 @@ import org.springframework.validation.annotation.Validated;
  *     derived in code, for local runs only (a warning is logged)
  * @param kmsKeyId the KMS key (id, ARN or alias) of the {@code kms} cipher
  * @param stateTtl how long an authorization started by {@code connect} may take before its {@code state} expires
+ * @param stateSweepInterval how often pending authorizations whose state expired are removed
  * @param refreshMargin how long before its expiry an access token is refreshed
  * @param refreshSweepInterval how often tokens near their expiry are looked for
- * @param refreshBatch how many connections one sweep refreshes from each index partition
+ * @param refreshBatch how many items one sweep (refresh or expired states) takes from each index partition
  * @param callbackBaseUrl the application's public base URL for the callback ({@code redirect_uri}); blank: the base
  *     URL of the {@code connect} request
  * @param afterConnectUrl where the browser goes once a connection is stored ({@code ?connected=<provider>} added)
@@ -38,6 +39,7 @@ record IntegrationsSettings(
         @DefaultValue("") String tokenKey,
         @DefaultValue("") String kmsKeyId,
         @DefaultValue("10m") Duration stateTtl,
+        @DefaultValue("1m") Duration stateSweepInterval,
         @DefaultValue("5m") Duration refreshMargin,
         @DefaultValue("1m") Duration refreshSweepInterval,
         @DefaultValue("100") @Min(1) int refreshBatch,

@@ -5,22 +5,31 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import app.platform.dynamodb.SortableTime;
 
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
  * An authorization a user started with {@code connect} and the provider has not sent back yet: item
  * {@code STATE#<SHA-256 of state> / STATE}. Only the state's hash is stored, so a read of the table cannot forge a
  * callback; the PKCE code verifier is stored encrypted. The item is consumed (deleted) by the one callback that
- * presents the state. {@code purgeAt} (epoch seconds) lets DynamoDB's TTL remove states never sent back.
+ * presents the state. States never sent back are found through the {@code state-expiry} index and removed by
+ * {@link ExpiredStateSweeper}; {@code purgeAt} (epoch seconds) lets DynamoDB's TTL do the same in AWS.
  */
 @DynamoDbBean
 public class PendingAuthorization {
 
+    static final String EXPIRY_INDEX = "state-expiry";
     private static final String SORT_KEY = "STATE";
+    private static final int EXPIRY_SHARDS = 4;
 
     private String stateHash;
     private String owner;
@@ -77,6 +86,29 @@ public class PendingAuthorization {
     @DynamoDbSortKey
     public String getSk() {
         return SORT_KEY;
+    }
+
+    /** The expiry index partition: spreads pending authorizations over a few partitions. */
+    @DynamoDbSecondaryPartitionKey(indexNames = EXPIRY_INDEX)
+    public String getExpiryShard() {
+        return stateHash == null ? null : "STATES#" + Math.floorMod(stateHash.hashCode(), EXPIRY_SHARDS);
+    }
+
+    public void setExpiryShard(String expiryShard) {
+        // Derived from the state's hash.
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = EXPIRY_INDEX)
+    public String getExpiryDue() {
+        return expiresAt == null ? null : SortableTime.format(expiresAt);
+    }
+
+    public void setExpiryDue(String expiryDue) {
+        // Derived from the expiry.
+    }
+
+    static List<String> expiryShards() {
+        return IntStream.range(0, EXPIRY_SHARDS).mapToObj(shard -> "STATES#" + shard).toList();
     }
 
     public void setSk(String sk) {

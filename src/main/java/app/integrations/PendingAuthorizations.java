@@ -1,15 +1,21 @@
 package app.integrations;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Repository;
 
 import app.platform.dynamodb.DynamoDbPlatform;
+import app.platform.dynamodb.SortableTime;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -48,6 +54,25 @@ class PendingAuthorizations {
         }
         catch (ConditionalCheckFailedException absent) {
             return Optional.empty();
+        }
+    }
+
+    /** Pending authorizations of one expiry index partition that expired before the given time, oldest first. */
+    List<PendingAuthorization> expiredBefore(String shard, Instant before, int limit) {
+        return table.index(PendingAuthorization.EXPIRY_INDEX).query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortLessThan(Key.builder().partitionValue(shard)
+                        .sortValue(SortableTime.format(before)).build()))
+                .limit(limit).build()).iterator().next().items();
+    }
+
+    /** Removes an expired pending authorization, unless a callback consumed it meanwhile. */
+    void remove(PendingAuthorization expired) {
+        try {
+            table.deleteItem(DeleteItemEnhancedRequest.builder().key(Key.builder().partitionValue(expired.getPk())
+                    .sortValue(expired.getSk()).build()).conditionExpression(EXISTS).build());
+        }
+        catch (ConditionalCheckFailedException consumed) {
+            // A callback took it first (and found it expired).
         }
     }
 }
