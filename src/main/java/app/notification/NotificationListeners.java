@@ -6,6 +6,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.integrations.IntegrationExpired;
 import app.library.LibraryContentSaved;
+import app.research.MarketAlertRaised;
 import app.studio.GenerationFailed;
 import app.studio.QuotaUsageReached;
 import app.users.OnboardingRetried;
@@ -97,5 +98,14 @@ class NotificationListeners {
             case "listing" -> "Your listing is ready";
             default -> "Your content is ready";
         };
+    }
+
+    /** A market alert rule of one of the user's trackers fired. */
+    @Async
+    @TransactionalEventListener
+    void on(MarketAlertRaised alert) {
+        inbox.deliver(alert.eventId(), alert.userId(), "research.market.alert",
+                "Market alert for \"" + alert.keyword() + "\"", alert.message()
+                        + ("sample".equals(alert.source()) ? " (Sample data, not real rankings.)" : ""));
     }
 }

@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class OwnedEndpoints {
 
+    private static final String TRACKERS = "/api/v1/research/trackers";
+
     private OwnedEndpoints() {
     }
 
@@ -82,6 +84,27 @@ final class OwnedEndpoints {
                 new OwnedEndpoint("notification: my inbox", "GET",
                         (owner, id) -> "/api/v1/notifications", null, OwnedEndpoints::notification, 200,
                         (owner, id) -> "/api/v1/notifications"),
+                new OwnedEndpoint("research: read a tracker", "GET",
+                        (owner, id) -> TRACKERS + "/" + id, null, OwnedEndpoints::tracker, 404,
+                        (owner, id) -> TRACKERS + "/" + id),
+                new OwnedEndpoint("research: ranking history of a tracker", "GET",
+                        (owner, id) -> TRACKERS + "/" + id + "/rankings", null, OwnedEndpoints::tracker, 404,
+                        (owner, id) -> TRACKERS + "/" + id + "/rankings"),
+                new OwnedEndpoint("research: replace a tracker's alert rules", "PUT",
+                        (owner, id) -> TRACKERS + "/" + id + "/alerts", "{\"rankDrop\":{\"places\":1}}",
+                        OwnedEndpoints::tracker, 404, (owner, id) -> TRACKERS + "/" + id),
+                new OwnedEndpoint("research: refresh a tracker", "POST",
+                        (owner, id) -> TRACKERS + "/" + id + "/refresh", null, OwnedEndpoints::tracker, 404,
+                        (owner, id) -> TRACKERS + "/" + id + "/rankings"),
+                new OwnedEndpoint("research: delete a tracker", "DELETE",
+                        (owner, id) -> TRACKERS + "/" + id, null, OwnedEndpoints::tracker, 404,
+                        (owner, id) -> TRACKERS + "/" + id),
+                new OwnedEndpoint("research: list my trackers", "GET",
+                        (owner, id) -> TRACKERS, null, OwnedEndpoints::tracker, 200, (owner, id) -> TRACKERS),
+                // Creating is scoped to the caller: the intruder's tracker is the intruder's own.
+                new OwnedEndpoint("research: create a tracker", "POST",
+                        (owner, id) -> TRACKERS, "{\"keyword\":\"intruder\"}", OwnedEndpoints::tracker, 201,
+                        (owner, id) -> TRACKERS),
                 new OwnedEndpoint("integrations: my connections", "GET",
                         (owner, id) -> "/api/v1/integrations", null, OwnedEndpoints::connection, 200,
                         (owner, id) -> "/api/v1/integrations"),
@@ -121,6 +144,17 @@ final class OwnedEndpoints {
                 items -> items.findValuesAsString("type").contains("library.content.saved")
                         && !items.findValuesAsString("status").contains("PENDING"));
         return inbox.path(0).path("id").asString();
+    }
+
+    /** A tracker with its first ranking, so it does not change by itself until its next refresh (an hour later). */
+    private static String tracker(String base, TestUser owner) {
+        String id = HttpClientSupport.send("POST", base + TRACKERS,
+                "{\"keyword\":\"owned keyword\",\"competitors\":[\"acme.com\"]}", owner.bearer()).body().path("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> HttpClientSupport
+                .send("GET", base + TRACKERS + "/" + id, null, owner.bearer()).body().path("refreshes").asInt(),
+                refreshes -> refreshes >= 1);
+        return id;
     }
 
     private static String brandProfile(String base, TestUser owner) {
