@@ -26,7 +26,7 @@ import app.platform.web.PageRequest;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The caller's library. */
+/** The caller's library: the list holds the caller's own items; shared items are read and edited by id. */
 @RestController
 @RequestMapping("/api/v1/library/items")
 class LibraryController {
@@ -65,13 +65,17 @@ class LibraryController {
     record Version(long version, String title, String body, String savedAt) {
     }
 
-    /** The item, with its version as the {@code ETag} to send back in {@code If-Match} when editing. */
+    /**
+     * The item, if the caller owns it or collaborates on it, with its version as the {@code ETag} to send back in
+     * {@code If-Match} when editing.
+     */
     @GetMapping("/{id}")
     ResponseEntity<Item> item(CurrentUser caller, @PathVariable String id) {
         LibraryItem item = library.view(caller.id(), id).orElseThrow(() -> new NotFound("No library item " + id));
         return ResponseEntity.ok().eTag("\"" + item.getVersion() + "\"").body(Item.of(item));
     }
 
+    /** The owner and collaborators may edit; the item's topic announces each edit. */
     @PutMapping("/{id}")
     ResponseEntity<Item> edit(CurrentUser caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody Edit edit) {
@@ -85,7 +89,8 @@ class LibraryController {
     /** Every kept version, the current one first. */
     @GetMapping("/{id}/versions")
     Page<Version> versions(CurrentUser caller, @PathVariable String id) {
-        LibraryItem item = library.find(caller.id(), id).orElseThrow(() -> new NotFound("No library item " + id));
+        LibraryItem item = library.accessible(caller.id(), id)
+                .orElseThrow(() -> new NotFound("No library item " + id));
         List<Version> versions = new ArrayList<>();
         versions.add(new Version(item.getVersion(), item.getTitle(), item.getBody(), item.getUpdatedAt().toString()));
         List<Version> earlier = new ArrayList<>(json.readValue(item.getHistory(),

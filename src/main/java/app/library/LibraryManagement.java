@@ -15,6 +15,7 @@ import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.Page;
 import app.platform.dynamodb.StaleItem;
+import app.platform.push.LiveMessages;
 import app.platform.web.InvalidInput;
 import app.platform.web.InvalidInput.FieldError;
 import app.platform.web.NotFound;
@@ -38,14 +39,33 @@ class LibraryManagement {
     private final TransactionOperations transactions;
     private final Clock clock;
     private final JsonMapper json;
+    private final Collaborations collaborations;
+    private final LibraryMembers members;
+    private final LiveMessages live;
 
     LibraryManagement(LibraryItems items, ApplicationEventPublisher events, TransactionOperations transactions,
-            Clock clock, JsonMapper json) {
+            Clock clock, JsonMapper json, Collaborations collaborations, LibraryMembers members, LiveMessages live) {
         this.items = items;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
         this.json = json;
+        this.collaborations = collaborations;
+        this.members = members;
+        this.live = live;
+    }
+
+    /** What subscribers of an item's topic receive after each successful edit. */
+    record Edited(String type, long version, String editorId) {
+
+        Edited(long version, String editorId) {
+            this("edit", version, editorId);
+        }
+    }
+
+    /** The STOMP topic of an item, where its owner and collaborators see edits and who is present. */
+    static String topicOf(String itemId) {
+        return LibraryTopics.PREFIX + itemId;
     }
 
     /**
@@ -104,10 +124,13 @@ class LibraryManagement {
      * Replaces the item's title and body if it is still at {@code expectedVersion}, keeping the previous version in
      * its history (the last {@value #KEPT_VERSIONS}).
      *
+     * The owner and the item's collaborators may edit; each successful edit is announced on the item's topic.
+     *
      * @param fromIfMatch whether the version came from {@code If-Match} (a mismatch is then 412) or from the body
      *     (409, like any stale write)
      */
-    LibraryItem edit(String owner, String id, long expectedVersion, boolean fromIfMatch, String title, String body) {
+    LibraryItem edit(String editor, String id, long expectedVersion, boolean fromIfMatch, String title,
+            String body) {
         List<FieldError> errors = new ArrayList<>();
         if (title == null || title.isBlank() || title.length() > 200) {
             errors.add(new FieldError("title", "must be 1 to 200 characters"));
@@ -118,7 +141,7 @@ class LibraryManagement {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        LibraryItem item = find(owner, id).orElseThrow(() -> new NotFound("No item " + id));
+        LibraryItem item = accessible(editor, id).orElseThrow(() -> new NotFound("No item " + id));
         if (item.getVersion() != expectedVersion) {
             if (fromIfMatch) {
                 throw new VersionMismatch(expectedVersion, item.getVersion());
@@ -151,12 +174,16 @@ class LibraryManagement {
             throw raced;
         }
         item.setVersion(item.getVersion() + 1);
+        live.toTopic(topicOf(id), new Edited(item.getVersion(), editor));
         return item;
     }
 
+    /** Deletes the owner's item and its collaborators' access. */
     void delete(String owner, String id) {
         find(owner, id).orElseThrow(() -> new NotFound("No item " + id));
         items.delete(LibraryItem.key(owner, id));
+        collaborations.onItem(owner, id).forEach(collaboration -> collaborations.delete(
+                Collaboration.key(collaboration.getOwner(), id)));
     }
 
     Page<LibraryItem> list(String owner, String cursor, int limit) {
@@ -176,11 +203,70 @@ class LibraryManagement {
         return items.find(LibraryItem.key(owner, id)).filter(LibraryItem::isShown);
     }
 
-    /** The item, if it is the owner's; a view is an event of its own (a transaction without state). */
-    Optional<LibraryItem> view(String owner, String id) {
-        Optional<LibraryItem> item = find(owner, id);
+    /** The item if the user owns it or collaborates on it (unless it was withdrawn). */
+    Optional<LibraryItem> accessible(String user, String id) {
+        Optional<LibraryItem> own = find(user, id);
+        if (own.isPresent()) {
+            return own;
+        }
+        return collaborations.of(user, id).flatMap(collaboration -> find(collaboration.getItemOwner(), id));
+    }
+
+    /**
+     * The item, if the caller owns it or collaborates on it; a view is an event of its own (a transaction without
+     * state), counted for the item's owner.
+     */
+    Optional<LibraryItem> view(String caller, String id) {
+        Optional<LibraryItem> item = accessible(caller, id);
         item.ifPresent(found -> transactions.executeWithoutResult(status -> events.publishEvent(
-                new UserContentViewed(UUID.randomUUID(), found.getId(), owner, found.getType()))));
+                new UserContentViewed(UUID.randomUUID(), found.getId(), found.getOwner(), found.getType()))));
         return item;
+    }
+
+    /**
+     * Lets the user with this e-mail address read and edit the owner's item. Adding someone twice changes nothing.
+     *
+     * @return the collaboration, and whether it is new
+     * @throws UnknownCollaborator when no user has this address (as far as the library knows)
+     */
+    Added addCollaborator(String owner, String id, String email) {
+        LibraryItem item = find(owner, id).orElseThrow(() -> new NotFound("No library item " + id));
+        LibraryMember member = members.byEmail(email).orElseThrow(UnknownCollaborator::new);
+        if (member.getOwner().equals(owner)) {
+            throw InvalidInput.of("email", "is your own address: the owner already has access");
+        }
+        Optional<Collaboration> existing = collaborations.of(member.getOwner(), item.getId());
+        if (existing.isPresent()) {
+            return new Added(existing.get(), false);
+        }
+        if (collaborations.onItem(owner, id).size() >= Collaborations.MAX_PER_ITEM) {
+            throw InvalidInput.of("email", "an item has at most " + Collaborations.MAX_PER_ITEM + " collaborators");
+        }
+        Collaboration collaboration = Collaboration.of(member.getOwner(), owner, id, member.getEmail(),
+                member.getDisplayName(), clock.instant());
+        try {
+            collaborations.create(collaboration);
+        }
+        catch (DuplicateItem addedConcurrently) {
+            return new Added(collaborations.of(member.getOwner(), id).orElse(collaboration), false);
+        }
+        return new Added(collaboration, true);
+    }
+
+    record Added(Collaboration collaboration, boolean created) {
+    }
+
+    /** Ends a collaborator's access to the owner's item. */
+    void removeCollaborator(String owner, String id, String collaboratorId) {
+        find(owner, id).orElseThrow(() -> new NotFound("No library item " + id));
+        collaborations.of(collaboratorId, id).filter(collaboration -> collaboration.getItemOwner().equals(owner))
+                .orElseThrow(() -> new NotFound("No collaborator " + collaboratorId + " on item " + id));
+        collaborations.delete(Collaboration.key(collaboratorId, id));
+    }
+
+    /** The collaborators of the owner's item. */
+    List<Collaboration> collaborators(String owner, String id) {
+        find(owner, id).orElseThrow(() -> new NotFound("No library item " + id));
+        return collaborations.onItem(owner, id);
     }
 }

@@ -12,13 +12,14 @@ import org.springframework.transaction.support.TransactionOperations;
 import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.Page;
+import app.platform.push.LiveMessages;
 import app.platform.push.PushStreams;
 import app.studio.GenerationStepCompleted;
 
 /**
  * Stores notifications (once per causing event) and serves the inbox. A notification is stored with its e-mail
- * delivery state; after the store commits it is pushed to the user's open streams and e-mailed
- * ({@link EmailDelivery}).
+ * delivery state; after the store commits it is pushed to the user's open streams and STOMP sessions
+ * ({@code /user/queue/notifications}) and e-mailed ({@link EmailDelivery}).
  */
 @Service
 class Inbox {
@@ -29,15 +30,17 @@ class Inbox {
     private final ApplicationEventPublisher events;
     private final EmailDelivery email;
     private final PushStreams streams;
+    private final LiveMessages live;
 
     Inbox(Notifications notifications, Clock clock, TransactionOperations transactions,
-            ApplicationEventPublisher events, EmailDelivery email, PushStreams streams) {
+            ApplicationEventPublisher events, EmailDelivery email, PushStreams streams, LiveMessages live) {
         this.notifications = notifications;
         this.clock = clock;
         this.transactions = transactions;
         this.events = events;
         this.email = email;
         this.streams = streams;
+        this.live = live;
     }
 
     /** A notification as its stream event's data: the inbox item without its e-mail state. */
@@ -77,6 +80,7 @@ class Inbox {
             return;
         }
         streams.publish(owner, type, Pushed.of(notification));
+        live.toUser(owner, "/queue/notifications", Pushed.of(notification));
         email.sendFirst(notification);
     }
 

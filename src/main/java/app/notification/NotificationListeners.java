@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.integrations.IntegrationExpired;
+import app.integrations.SocialPostFailed;
 import app.library.LibraryContentSaved;
 import app.research.MarketAlertRaised;
 import app.studio.GenerationFailed;
@@ -89,6 +90,16 @@ class NotificationListeners {
                 "\"" + saved.title() + "\" is in your library"
                         + ("listing".equals(saved.type()) ? "; its brand audit follows." : "."),
                 saved.itemId(), "notify");
+    }
+
+    /** A scheduled social post could not be published: the user is told where and why. */
+    @Async
+    @TransactionalEventListener
+    void on(SocialPostFailed failed) {
+        inbox.deliver(failed.eventId(), failed.owner(), "integration.post.failed",
+                "Your " + failed.platform() + " post could not be published",
+                "Publishing to your " + failed.target() + " failed after " + failed.attempts() + " attempt(s): "
+                        + failed.reason() + ".");
     }
 
     private static String readyTitle(String type) {

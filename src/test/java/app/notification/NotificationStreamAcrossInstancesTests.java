@@ -18,10 +18,15 @@ import org.springframework.core.env.Environment;
 import app.Application;
 import app.platform.PlatformIntegrationTest;
 import app.platform.operations.EventStream;
+import app.platform.operations.HttpClientSupport;
+import app.platform.operations.StompTestClient;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
 
-/** Two instances sharing Redis: a stream open on one instance receives what the other stores for its user. */
+/**
+ * Two instances sharing Redis: a stream or a STOMP session open on one instance receives what the other stores or
+ * produces for its user.
+ */
 @PlatformIntegrationTest
 class NotificationStreamAcrossInstancesTests {
 
@@ -58,6 +63,30 @@ class NotificationStreamAcrossInstancesTests {
             assertThat(event.name()).isEqualTo("background.job.completed");
             assertThat(event.json().path("title").asString()).isEqualTo("Your export is ready");
         }
+    }
+
+    @Test
+    void aStompSessionOnOneInstanceReceivesNotificationsAndProgressProducedByTheOther() {
+        TestUser user = TestUsers.signUpAndLogIn("http://localhost:" + port);
+        try (StompTestClient onSecond = StompTestClient.connect(secondPort(), user.accessToken())) {
+            StompTestClient.Subscription notifications = onSecond.subscribe("/user/queue/notifications");
+            StompTestClient.Subscription generations = onSecond.subscribe("/user/queue/generations");
+            assertThat(notifications.accepted()).isTrue();
+
+            inbox.deliver(UUID.randomUUID(), user.id(), "background.job.completed", "Your report is ready",
+                    "Stored by the first instance.");
+            HttpClientSupport.send("POST", "http://localhost:" + port + "/api/v1/studio/content/blog",
+                    "{\"topic\":\"email marketing\",\"keywords\":[\"open rate\"],\"length\":\"short\"}",
+                    user.bearer());
+
+            assertThat(notifications.await(message -> true).path("title").asString())
+                    .isEqualTo("Your report is ready");
+            generations.await(message -> message.path("status").asString().equals("COMPLETED"));
+        }
+    }
+
+    private static int secondPort() {
+        return Integer.parseInt(secondInstance.getBean(Environment.class).getProperty("local.server.port"));
     }
 
     private static String second() {

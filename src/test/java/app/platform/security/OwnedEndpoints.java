@@ -3,6 +3,9 @@ package app.platform.security;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import app.platform.operations.HttpClientSupport;
@@ -58,6 +61,18 @@ final class OwnedEndpoints {
                 new OwnedEndpoint("library: delete an item", "DELETE",
                         (owner, id) -> "/api/v1/library/items/" + id, null, OwnedEndpoints::libraryItem, 404,
                         (owner, id) -> "/api/v1/library/items/" + id + "/versions"),
+                new OwnedEndpoint("library: add a collaborator to an item", "POST",
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators",
+                        "{\"email\":\"demo@example.com\"}", OwnedEndpoints::libraryItem, 404,
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators"),
+                new OwnedEndpoint("library: list an item's collaborators", "GET",
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators", null,
+                        OwnedEndpoints::libraryItem, 404,
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators"),
+                new OwnedEndpoint("library: remove a collaborator from an item", "DELETE",
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators/" + owner.id(), null,
+                        OwnedEndpoints::libraryItem, 404,
+                        (owner, id) -> "/api/v1/library/items/" + id + "/collaborators"),
                 new OwnedEndpoint("library: list my items", "GET",
                         (owner, id) -> "/api/v1/library/items", null, OwnedEndpoints::libraryItem, 200,
                         (owner, id) -> "/api/v1/library/items"),
@@ -78,6 +93,25 @@ final class OwnedEndpoints {
                 new OwnedEndpoint("analytics: my summary", "GET",
                         (owner, id) -> "/api/v1/analytics/summary", null, OwnedEndpoints::account, 200,
                         (owner, id) -> "/api/v1/analytics/summary"),
+                new OwnedEndpoint("integrations: read my webhook", "GET",
+                        (owner, id) -> "/api/v1/integrations/webhook", null, OwnedEndpoints::webhook, 404,
+                        (owner, id) -> "/api/v1/integrations/webhook"),
+                new OwnedEndpoint("integrations: replace my webhook", "PUT",
+                        (owner, id) -> "/api/v1/integrations/webhook", "{\"url\":\"https://localhost:2/intruder\"}",
+                        OwnedEndpoints::webhook, 201, (owner, id) -> "/api/v1/integrations/webhook"),
+                new OwnedEndpoint("integrations: remove my webhook", "DELETE",
+                        (owner, id) -> "/api/v1/integrations/webhook", null, OwnedEndpoints::webhook, 404,
+                        (owner, id) -> "/api/v1/integrations/webhook"),
+                new OwnedEndpoint("integrations: set my posting time", "PUT",
+                        (owner, id) -> "/api/v1/integrations/preferences",
+                        "{\"postingTime\":\"23:59\",\"zone\":\"Asia/Tokyo\"}", OwnedEndpoints::scheduledPost, 200,
+                        (owner, id) -> "/api/v1/integrations/preferences"),
+                new OwnedEndpoint("integrations: list my scheduled posts", "GET",
+                        (owner, id) -> "/api/v1/integrations/posts", null, OwnedEndpoints::scheduledPost, 200,
+                        (owner, id) -> "/api/v1/integrations/posts"),
+                new OwnedEndpoint("integrations: cancel a scheduled post", "DELETE",
+                        (owner, id) -> "/api/v1/integrations/posts/" + id, null, OwnedEndpoints::scheduledPost, 404,
+                        (owner, id) -> "/api/v1/integrations/posts"),
                 new OwnedEndpoint("notification: mark one read", "POST",
                         (owner, id) -> "/api/v1/notifications/" + id + "/read", null, OwnedEndpoints::notification,
                         404, (owner, id) -> "/api/v1/notifications"),
@@ -157,6 +191,26 @@ final class OwnedEndpoints {
         return id;
     }
 
+    /** The owner's webhook (on an allow-listed host; nothing is ever delivered to it here). */
+    private static String webhook(String base, TestUser owner) {
+        HttpClientSupport.send("PUT", base + "/api/v1/integrations/webhook", "{\"url\":\"https://localhost:1/owner\"}",
+                owner.bearer());
+        return owner.id();
+    }
+
+    /** A generated social post scheduled for the owner's webhook two hours from now, so it stays scheduled. */
+    private static String scheduledPost(String base, TestUser owner) {
+        webhook(base, owner);
+        String inTwoHours = LocalTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.MINUTES).toString();
+        HttpClientSupport.send("PUT", base + "/api/v1/integrations/preferences",
+                "{\"postingTime\":\"%s\",\"zone\":\"UTC\"}".formatted(inTwoHours), owner.bearer());
+        HttpClientSupport.send("POST", base + "/api/v1/studio/content/social",
+                "{\"topic\":\"owned posts\",\"platforms\":[\"x\"]}", owner.bearer());
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> HttpClientSupport
+                .send("GET", base + "/api/v1/integrations/posts", null, owner.bearer()).body().path("items").path(0)
+                .path("id").asString(""), id -> !id.isEmpty());
+    }
+
     private static String brandProfile(String base, TestUser owner) {
         HttpClientSupport.send("PUT", base + "/api/v1/brand/profile",
                 "{\"voice\":\"owner's voice\",\"bannedTerms\":[\"secret\"]}", owner.bearer());
@@ -175,7 +229,7 @@ final class OwnedEndpoints {
     }
 
     /** A generated blog post, once it is in the owner's library. */
-    private static String libraryItem(String base, TestUser owner) {
+    static String libraryItem(String base, TestUser owner) {
         String id = blogGeneration(base, owner);
         await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
                 base + "/api/v1/library/items/" + id, null, owner.bearer()).status(), status -> status == 200);
