@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.platform.push.LiveMessages;
 import app.platform.push.PushStreams;
 
 /**
@@ -22,15 +24,20 @@ import app.platform.push.PushStreams;
 class PushBenchEndpoints {
 
     private final PushStreams streams;
+    private final LiveMessages live;
+    private final SimpUserRegistry stompUsers;
 
-    PushBenchEndpoints(PushStreams streams) {
+    PushBenchEndpoints(PushStreams streams, LiveMessages live, SimpUserRegistry stompUsers) {
         this.streams = streams;
+        this.live = live;
+        this.stompUsers = stompUsers;
     }
 
     record Sent(int messages, double seconds) {
     }
 
-    record Heap(long usedBytes, long maxBytes, int openStreams) {
+    /** The heap after a full collection, and the SSE streams and STOMP sessions open on this instance. */
+    record Heap(long usedBytes, long maxBytes, int openStreams, int openSessions) {
     }
 
     /** Sends {@code messages} events to each of the users' streams, spread evenly over time at {@code rate}/s. */
@@ -39,12 +46,19 @@ class PushBenchEndpoints {
         return paced(users, messages, rate, user -> streams.publish(user, "bench", sentNow()));
     }
 
+    /** The same to each of the users' STOMP sessions, on {@code /user/queue/notifications}. */
+    @PostMapping("/bench/push/stomp")
+    Sent stomp(@RequestParam String[] users, @RequestParam int messages, @RequestParam double rate) {
+        return paced(users, messages, rate, user -> live.toUser(user, "/queue/notifications", sentNow()));
+    }
+
     @GetMapping("/bench/heap")
     Heap heap() {
         System.gc();
         System.gc();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new Heap(heap.getUsed(), heap.getMax(), streams.openStreams());
+        int sessions = stompUsers.getUsers().stream().mapToInt(user -> user.getSessions().size()).sum();
+        return new Heap(heap.getUsed(), heap.getMax(), streams.openStreams(), sessions);
     }
 
     static Map<String, Long> sentNow() {

@@ -57,7 +57,7 @@ public final class PushBenchmark {
     }
 
     private static java.util.Map<String, Function<String, PushSubscribers>> channels() {
-        return java.util.Map.of("sse", SseSubscribers::new);
+        return java.util.Map.of("sse", SseSubscribers::new, "stomp", StompSubscribers::new);
     }
 
     private static void connections(String base, List<TestUser> users, Function<String, PushSubscribers> kind,
@@ -107,9 +107,13 @@ public final class PushBenchmark {
     /** Closed connections leave the server's registry at their next heartbeat; the next phase starts from none. */
     private static void awaitClosed(String base) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (heap(base).path("openStreams").asInt() > 0 && System.nanoTime() < deadline) {
+        while (open(heap(base)) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(1000);
         }
+    }
+
+    private static int open(JsonNode heap) {
+        return heap.path("openStreams").asInt() + heap.path("openSessions").asInt();
     }
 
     private static JsonNode heap(String base) throws Exception {

@@ -7,6 +7,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import app.integrations.IntegrationExpired;
 import app.integrations.SocialPostFailed;
 import app.library.LibraryContentSaved;
+import app.platform.jobs.BackgroundJobCompleted;
 import app.research.MarketAlertRaised;
 import app.studio.GenerationFailed;
 import app.studio.QuotaUsageReached;
@@ -16,7 +17,8 @@ import app.users.UserAccountCreated;
 /**
  * {@code ai.generation.failed} → {@code notification.alert.send} (the content saga's {@code notify-failure}
  * compensation), and the saga's {@code notify} step: a notice once the library holds the content. The notification's
- * type is the detail-type of the event that caused it.
+ * type is the detail-type of the event that caused it. A background job that ended ({@code background.job.completed})
+ * becomes a notice too.
  */
 @Component
 class NotificationListeners {
@@ -90,6 +92,17 @@ class NotificationListeners {
                 "\"" + saved.title() + "\" is in your library"
                         + ("listing".equals(saved.type()) ? "; its brand audit follows." : "."),
                 saved.itemId(), "notify");
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(BackgroundJobCompleted job) {
+        String title = switch (job.status()) {
+            case "COMPLETED" -> job.title() + (job.failed() > 0 ? ": done, with failures" : ": done");
+            case "CANCELLED" -> job.title() + ": cancelled";
+            default -> job.title() + ": failed";
+        };
+        inbox.deliver(job.eventId(), job.userId(), "background.job.completed", title, job.summary());
     }
 
     /** A scheduled social post could not be published: the user is told where and why. */

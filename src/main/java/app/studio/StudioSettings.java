@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,12 +22,14 @@ import org.springframework.validation.annotation.Validated;
  * @param saga how long the content saga waits for its steps
  * @param generator which generator writes the content: the built-in one or a model through Spring AI
  * @param ai the model's address, key and call policy; read only when {@code generator} is a model
+ * @param bulkListings the limits of bulk listing uploads
  */
 @Validated
 @ConfigurationProperties("app.studio")
 record StudioSettings(Map<String, Integer> monthlyGenerations,
         @DefaultValue("2m") Duration abandonedReservationAge, @DefaultValue("300ms") Duration chunkDelay,
-        @DefaultValue Saga saga, @DefaultValue("local") @NotNull Generator generator, @Valid @DefaultValue Ai ai) {
+        @DefaultValue Saga saga, @DefaultValue("local") @NotNull Generator generator, @Valid @DefaultValue Ai ai,
+        @Valid @DefaultValue BulkListings bulkListings) {
 
     /**
      * @param generateTimeout how long a generation may run before it is given up (and compensated)
@@ -35,6 +38,15 @@ record StudioSettings(Map<String, Integer> monthlyGenerations,
      */
     record Saga(@DefaultValue("10m") Duration generateTimeout, @DefaultValue("30s") Duration stepTimeout,
             @DefaultValue("1m") Duration compensationTimeout) {
+    }
+
+    /**
+     * @param maxFileSize the largest CSV file accepted
+     * @param maxRows the most data rows a file may have
+     * @param rowInterval the pause between two rows, so one upload does not crowd out everyone's generations
+     */
+    record BulkListings(@DefaultValue("512KB") @NotNull DataSize maxFileSize,
+            @DefaultValue("500") @Min(1) @Max(1000) int maxRows, @DefaultValue("100ms") @NotNull Duration rowInterval) {
     }
 
     private static final Map<String, Integer> DEFAULTS = Map.of("free", 20, "pro", 500, "business", -1);

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.operations.StompTestClient;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * A tracker with a rank-drop rule: a refresh in which the user's rank drops publishes {@code research.ranking.changed}
  * and {@code research.market.alert}, and the user finds a notice in the inbox; the same state again raises nothing.
- * The rankings are the sample provider's, steered through the time each refresh describes.
+ * The owner's STOMP session sees both live: the ranking on the tracker's topic, the alert on its alerts queue. The
+ * rankings are the sample provider's, steered through the time each refresh describes.
  */
 @PlatformIntegrationTest
 class MarketAlertScenarioTests {
@@ -54,6 +56,9 @@ class MarketAlertScenarioTests {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> send("GET",
                 base() + "/api/v1/research/trackers/" + id, null, user.bearer()).body().path("refreshes").asInt() >= 1);
         Drop drop = dropOfAtLeast(keyword, PLACES);
+        StompTestClient live = StompTestClient.connect(port, user.accessToken());
+        StompTestClient.Subscription rankings = live.subscribe("/topic/research/trackers/" + id);
+        StompTestClient.Subscription liveAlerts = live.subscribe("/user/queue/alerts");
 
         refresh.refresh(user.id(), id, drop.before());
         int alertsBefore = recorded.alertsOf(id).size();
@@ -72,6 +77,13 @@ class MarketAlertScenarioTests {
         assertThat(changed.previous().ownPosition()).isEqualTo(drop.from());
         assertThat(changed.current().ownPosition()).isEqualTo(drop.to());
         assertThat(changed.at()).isEqualTo(drop.after());
+
+        JsonNode pushedRanking = rankings.await(message -> message.path("at").asString().equals(drop.after().toString()));
+        assertThat(pushedRanking.path("trackerId").asString()).isEqualTo(id);
+        assertThat(pushedRanking.path("current").path("ownPosition").asInt()).isEqualTo(drop.to());
+        JsonNode pushedAlert = liveAlerts.await(message -> message.path("rule").asString().equals("rankDrop"));
+        assertThat(pushedAlert.path("trackerId").asString()).isEqualTo(id);
+        live.close();
 
         String figures = "from #" + drop.from() + " to #" + drop.to();
         JsonNode notice = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(

@@ -14,6 +14,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -71,6 +72,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail onUnreadableParameters(Exception rejected) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
                 "The request's URL, parameters or headers contain characters that are not allowed.");
+    }
+
+    /** A multipart body that cannot be read (no boundary, cut short); one over the size limits answers 413 instead. */
+    @ExceptionHandler
+    ProblemDetail on(MultipartException unreadable) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                "The multipart request body cannot be read.");
     }
 
     /** DynamoDB unreachable or throttling beyond the client's retries: the client may retry shortly. */

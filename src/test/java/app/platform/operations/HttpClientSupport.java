@@ -1,5 +1,6 @@
 package app.platform.operations;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +44,39 @@ public final class HttpClientSupport {
     /** Sends a JSON body ({@code null}: none) with extra headers given as name, value, name, value... */
     public static JsonResponse send(String method, String url, String jsonBody, String... headers) {
         return send(client, method, url, jsonBody, headers);
+    }
+
+    /**
+     * Uploads a file as the one part of a {@code multipart/form-data} POST, with extra headers given as name, value,
+     * name, value...
+     */
+    public static JsonResponse upload(String url, String partName, String fileName, byte[] content,
+            String... headers) {
+        String boundary = "----boundary" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            return new JsonResponse(response.statusCode(), contentType, parse(response.body(), contentType),
+                    response.headers());
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("Upload failed: " + url, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

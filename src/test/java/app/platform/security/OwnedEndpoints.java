@@ -2,6 +2,7 @@ package app.platform.security;
 
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -49,6 +50,27 @@ final class OwnedEndpoints {
                 new OwnedEndpoint("studio: list my generations", "GET",
                         (owner, id) -> "/api/v1/studio/generations", null, OwnedEndpoints::blogGeneration, 200,
                         (owner, id) -> "/api/v1/studio/generations"),
+                new OwnedEndpoint("studio: read a job", "GET",
+                        (owner, id) -> "/api/v1/studio/jobs/" + id, null, OwnedEndpoints::bulkListingJob, 404,
+                        (owner, id) -> "/api/v1/studio/jobs/" + id),
+                new OwnedEndpoint("studio: cancel a job", "POST",
+                        (owner, id) -> "/api/v1/studio/jobs/" + id + "/cancel", null, OwnedEndpoints::bulkListingJob,
+                        404, (owner, id) -> "/api/v1/studio/jobs/" + id),
+                new OwnedEndpoint("studio: cancel a job by DELETE", "DELETE",
+                        (owner, id) -> "/api/v1/studio/jobs/" + id, null, OwnedEndpoints::bulkListingJob, 404,
+                        (owner, id) -> "/api/v1/studio/jobs/" + id),
+                new OwnedEndpoint("library: read an export", "GET",
+                        (owner, id) -> "/api/v1/library/exports/" + id, null, OwnedEndpoints::libraryExport, 404,
+                        (owner, id) -> "/api/v1/library/exports/" + id),
+                new OwnedEndpoint("library: download an export", "GET",
+                        (owner, id) -> "/api/v1/library/exports/" + id + "/archive", null,
+                        OwnedEndpoints::libraryExport, 404, (owner, id) -> "/api/v1/library/exports/" + id),
+                new OwnedEndpoint("library: cancel an export", "POST",
+                        (owner, id) -> "/api/v1/library/exports/" + id + "/cancel", null,
+                        OwnedEndpoints::libraryExport, 404, (owner, id) -> "/api/v1/library/exports/" + id),
+                new OwnedEndpoint("library: cancel an export by DELETE", "DELETE",
+                        (owner, id) -> "/api/v1/library/exports/" + id, null, OwnedEndpoints::libraryExport, 404,
+                        (owner, id) -> "/api/v1/library/exports/" + id),
                 new OwnedEndpoint("library: read an item", "GET",
                         (owner, id) -> "/api/v1/library/items/" + id, null, OwnedEndpoints::libraryItem, 404,
                         (owner, id) -> "/api/v1/library/items"),
@@ -181,7 +203,7 @@ final class OwnedEndpoints {
     }
 
     /** A tracker with its first ranking, so it does not change by itself until its next refresh (an hour later). */
-    private static String tracker(String base, TestUser owner) {
+    static String tracker(String base, TestUser owner) {
         String id = HttpClientSupport.send("POST", base + TRACKERS,
                 "{\"keyword\":\"owned keyword\",\"competitors\":[\"acme.com\"]}", owner.bearer()).body().path("id")
                 .asString();
@@ -234,6 +256,28 @@ final class OwnedEndpoints {
         await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
                 base + "/api/v1/library/items/" + id, null, owner.bearer()).status(), status -> status == 200);
         return id;
+    }
+
+    /** A bulk listing job of one row, once it has completed. */
+    private static String bulkListingJob(String base, TestUser owner) {
+        String id = HttpClientSupport.upload(base + "/api/v1/studio/jobs/bulk-listings", "file", "listings.csv",
+                "productName,features,audience\nOwned Pack,zip,hikers\n".getBytes(StandardCharsets.UTF_8),
+                owner.bearer()).body().path("id").asString();
+        awaitCompleted(base, owner, "/api/v1/studio/jobs/" + id);
+        return id;
+    }
+
+    /** An export of the owner's library, once it has completed. */
+    private static String libraryExport(String base, TestUser owner) {
+        String id = HttpClientSupport.send("POST", base + "/api/v1/library/exports", "{}", owner.bearer()).body()
+                .path("id").asString();
+        awaitCompleted(base, owner, "/api/v1/library/exports/" + id);
+        return id;
+    }
+
+    private static void awaitCompleted(String base, TestUser owner, String path) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> HttpClientSupport
+                .send("GET", base + path, null, owner.bearer()).body().path("status").asString(), "COMPLETED"::equals);
     }
 
     private static String account(String base, TestUser owner) {

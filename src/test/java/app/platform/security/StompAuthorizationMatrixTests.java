@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +38,7 @@ class StompAuthorizationMatrixTests {
         OWNER, COLLABORATOR, STRANGER, NO_TOKEN
     }
 
-    /** {item} is the owner's library item, {owner} the owner's user id, {tracker} a research tracker's id. */
+    /** {item} is the owner's library item (shared with the collaborator), {owner} the owner's id, {tracker} the owner's tracker. */
     static Stream<Arguments> matrix() {
         return Stream.of(
                 // destination                               owner     collaborator stranger  no token
@@ -47,7 +46,7 @@ class StompAuthorizationMatrixTests {
                 row("/user/queue/alerts",                    RECEIVES, RECEIVES,    RECEIVES, REFUSED),
                 row("/user/queue/notifications",             RECEIVES, RECEIVES,    RECEIVES, REFUSED),
                 row("/topic/library/items/{item}",           RECEIVES, RECEIVES,    REFUSED,  REFUSED),
-                row("/topic/research/trackers/{tracker}",    REFUSED,  REFUSED,     REFUSED,  REFUSED),
+                row("/topic/research/trackers/{tracker}",    RECEIVES, REFUSED,     REFUSED,  REFUSED),
                 // Another user's queue named explicitly, the broker's queues directly, unknown destinations.
                 row("/user/{owner}/queue/notifications",     REFUSED,  REFUSED,     REFUSED,  REFUSED),
                 row("/queue/notifications",                  REFUSED,  REFUSED,     REFUSED,  REFUSED),
@@ -64,7 +63,7 @@ class StompAuthorizationMatrixTests {
     private TestUser collaborator;
     private TestUser stranger;
     private String item;
-    private final String tracker = UUID.randomUUID().toString();
+    private String tracker;
 
     @BeforeAll
     void anItemSharedWithACollaborator() {
@@ -72,6 +71,7 @@ class StompAuthorizationMatrixTests {
         collaborator = TestUsers.signUpAndLogIn(base());
         stranger = TestUsers.signUpAndLogIn(base());
         item = OwnedEndpoints.libraryItem(base(), owner);
+        tracker = OwnedEndpoints.tracker(base(), owner);
         await().atMost(Duration.ofSeconds(20)).until(() -> send("POST", base() + "/api/v1/library/items/" + item
                 + "/collaborators", "{\"email\":\"" + collaborator.email() + "\"}", owner.bearer()).status(),
                 status -> status == 201 || status == 200);

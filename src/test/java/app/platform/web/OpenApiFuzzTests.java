@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Property: for every operation of the OpenAPI document, malformed input never gets a {@code 5xx}. Inputs come
  * from seeded generators: path and query values from a list of hostile strings, bodies that are broken JSON, the
  * wrong JSON type, or the operation's own schema with every field given a random wrong value; random media types
- * and tokens (valid, none, garbage). A failure names the seed and the request; {@code -Dfuzz.seed=N} replays it.
+ * and tokens (valid, none, garbage); for a multipart operation also multipart bodies that are cut short or wrong. A
+ * failure names the seed and the request; {@code -Dfuzz.seed=N} replays it.
  */
 @PlatformIntegrationTest
 class OpenApiFuzzTests {
@@ -44,6 +45,14 @@ class OpenApiFuzzTests {
             "\u202e\u0000", "1,5", "0x10", "+1", "1.", ".5");
     private static final List<String> MEDIA_TYPES = List.of("application/json", "application/json", "application/json",
             "text/plain", "application/xml", "application/x-www-form-urlencoded", "");
+    /** Multipart bodies (boundary {@code xyz}) cut short, without parts, or with a part of hostile content. */
+    private static final List<String> MULTIPART_BODIES = List.of("", "--xyz", "--xyz\r\n", "--xyz--\r\n",
+            "--xyz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end",
+            "--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--xyz--\r\n",
+            "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n"
+                    + "\u0000\u00ff,\"\r\n--xyz--\r\n",
+            "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../a.csv\"\r\n\r\n"
+                    + "productName,features,audience\r\n,,\r\n--xyz--\r\n");
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -119,6 +128,12 @@ class OpenApiFuzzTests {
         }
         String body = body(random, operation, document);
         String mediaType = pick(random, MEDIA_TYPES);
+        boolean multipart = operation.path("requestBody").path("content").has("multipart/form-data");
+        if (multipart && random.nextBoolean()) {
+            body = pick(random, MULTIPART_BODIES);
+            mediaType = pick(random, List.of("multipart/form-data; boundary=xyz", "multipart/form-data",
+                    "multipart/form-data; boundary=other"));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString()))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
