@@ -22,7 +22,8 @@ class MailTemplates {
             "user.account.created", "welcome",
             "user.onboarding.retried", "welcome",
             "ai.generation.failed", "generation-failed",
-            "ai.usage.limit.reached", "usage-limit-reached");
+            "ai.usage.limit.reached", "usage-limit-reached",
+            "integration.oauth.expired", "integration-expired");
 
     private final Mustache.Compiler html;
     private final Mustache.Compiler text;

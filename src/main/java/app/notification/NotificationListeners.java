@@ -4,6 +4,7 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import app.integrations.IntegrationExpired;
 import app.integrations.SocialPostFailed;
 import app.library.LibraryContentSaved;
 import app.platform.jobs.BackgroundJobCompleted;
@@ -48,6 +49,16 @@ class NotificationListeners {
                 "You have used " + usage.percent() + " % of this month's generations",
                 usage.used() + " of " + usage.limit() + " generations used in " + usage.month()
                         + (usage.percent() >= 100 ? ". A larger plan raises the quota at once." : "."));
+    }
+
+    /** {@code integration.oauth.expired} → {@code user.notification.send}: the user must connect the provider again. */
+    @Async
+    @TransactionalEventListener
+    void on(IntegrationExpired expired) {
+        inbox.deliver(expired.eventId(), expired.userId(), "integration.oauth.expired",
+                "Your " + expired.providerName() + " connection has expired",
+                "Scheduled posts cannot be published to " + expired.providerName() + " until you connect it again: "
+                        + expired.reason() + ".");
     }
 
     /** The onboarding's welcome e-mail: a notice whose e-mail reports the {@code welcome-email} step when it ends. */

@@ -25,7 +25,8 @@ class MailTemplatesTests {
             "library.content.saved, generation-ready, Open your library",
             "ai.generation.failed, generation-failed, Try again in the studio",
             "ai.usage.limit.reached, usage-limit-reached, See your plan and usage",
-            "integration.oauth.expired, generic, Open your inbox" })
+            "integration.oauth.expired, integration-expired, Connect it again",
+            "background.job.completed, generic, Open your inbox" })
     void rendersSubjectTextAndHtml(String type, String template, String callToAction) {
         Recipient recipient = recipient("Ada <Lovelace>");
         Notification notification = Notification.of(UUID.randomUUID(), "someone", type,

@@ -11,6 +11,7 @@ import java.util.List;
 
 import app.platform.operations.HttpClientSupport;
 import app.platform.operations.HttpClientSupport.JsonResponse;
+import app.platform.operations.OAuthTestServer;
 import app.platform.operations.TestUsers.TestUser;
 import tools.jackson.databind.JsonNode;
 
@@ -159,7 +160,32 @@ final class OwnedEndpoints {
                 // Creating is scoped to the caller: the intruder's tracker is the intruder's own.
                 new OwnedEndpoint("research: create a tracker", "POST",
                         (owner, id) -> TRACKERS, "{\"keyword\":\"intruder\"}", OwnedEndpoints::tracker, 201,
-                        (owner, id) -> TRACKERS));
+                        (owner, id) -> TRACKERS),
+                new OwnedEndpoint("integrations: my connections", "GET",
+                        (owner, id) -> "/api/v1/integrations", null, OwnedEndpoints::connection, 200,
+                        (owner, id) -> "/api/v1/integrations"),
+                // Starts an authorization for the caller only: the owner's connection stays as it was.
+                new OwnedEndpoint("integrations: connect", "GET",
+                        (owner, id) -> "/api/v1/integrations/" + id + "/connect", null, OwnedEndpoints::connection,
+                        200, (owner, id) -> "/api/v1/integrations"),
+                new OwnedEndpoint("integrations: disconnect", "DELETE",
+                        (owner, id) -> "/api/v1/integrations/" + id, null, OwnedEndpoints::connection, 404,
+                        (owner, id) -> "/api/v1/integrations"));
+    }
+
+    /** The owner's connection to the test authorization server, made through its authorization page; the provider. */
+    private static String connection(String base, TestUser owner) {
+        // The test server accepts loopback redirect URIs on any port when they use an IP literal.
+        String loopback = base.replace("localhost", "127.0.0.1");
+        String authorizationUrl = HttpClientSupport.send("GET",
+                loopback + "/api/v1/integrations/" + OAuthTestServer.PROVIDER + "/connect", null, owner.bearer())
+                .body().path("authorizationUrl").asString();
+        JsonResponse connected = HttpClientSupport.send("GET",
+                OAuthTestServer.authorizeInBrowser(authorizationUrl).toString());
+        if (connected.status() != 303) {
+            throw new IllegalStateException("Connecting failed: " + connected.status() + " " + connected.body());
+        }
+        return OAuthTestServer.PROVIDER;
     }
 
     /**
