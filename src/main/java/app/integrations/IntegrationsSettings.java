@@ -61,6 +61,8 @@ record IntegrationsSettings(
      * @param enabled a disabled provider is unknown to the API
      * @param revocationUri the RFC 7009 revocation endpoint, if the provider has one
      * @param scopes the scopes asked for
+     * @param publishUri where the user's scheduled posts go: {@code POST} of JSON with the user's access token; none:
+     *     the provider is connected but receives no posts
      */
     record Provider(
             @DefaultValue("true") boolean enabled,
@@ -71,7 +73,8 @@ record IntegrationsSettings(
             @DefaultValue List<String> scopes,
             String clientId,
             String clientSecret,
-            @DefaultValue("client-secret-basic") ClientAuthentication clientAuthentication) {
+            @DefaultValue("client-secret-basic") ClientAuthentication clientAuthentication,
+            URI publishUri) {
 
         Provider {
             if (enabled && (authorizationUri == null || tokenUri == null || clientId == null || clientId.isBlank())) {
@@ -83,6 +86,10 @@ record IntegrationsSettings(
 
         Optional<URI> revocation() {
             return Optional.ofNullable(revocationUri);
+        }
+
+        Optional<URI> publishing() {
+            return Optional.ofNullable(publishUri);
         }
     }
 

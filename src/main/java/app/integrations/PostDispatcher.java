@@ -3,11 +3,8 @@ package app.integrations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +36,7 @@ class PostDispatcher {
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final ScheduledPosts posts;
-    private final Map<String, PostPublisher> publishers;
+    private final List<PostPublisher> publishers;
     private final PublishingSettings.Posts settings;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
@@ -48,7 +45,7 @@ class PostDispatcher {
     PostDispatcher(ScheduledPosts posts, List<PostPublisher> publishers, PublishingSettings settings,
             ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
         this.posts = posts;
-        this.publishers = publishers.stream().collect(Collectors.toMap(PostPublisher::platform, Function.identity()));
+        this.publishers = List.copyOf(publishers);
         this.settings = settings.posts();
         this.events = events;
         this.transactions = transactions;
@@ -107,7 +104,8 @@ class PostDispatcher {
     }
 
     private PublishResult publish(ScheduledPost post) {
-        PostPublisher publisher = publishers.get(post.getTarget());
+        PostPublisher publisher = publishers.stream().filter(candidate -> candidate.publishesTo(post.getTarget()))
+                .findFirst().orElse(null);
         if (publisher == null) {
             return PublishResult.gaveUp("no publisher for " + post.getTarget());
         }

@@ -74,8 +74,8 @@ class WebhookPublisher implements PostPublisher, DisposableBean {
     }
 
     @Override
-    public String platform() {
-        return Webhooks.PLATFORM;
+    public boolean publishesTo(String target) {
+        return Webhooks.PLATFORM.equals(target);
     }
 
     @Override

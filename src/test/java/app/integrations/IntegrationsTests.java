@@ -253,6 +253,27 @@ class IntegrationsTests {
         assertThat(again.body().path("type").asString()).isEqualTo("urn:problem-type:not-found");
     }
 
+    @Test
+    void generatedSocialPostsArePublishedToTheConnectedProviderWithTheUsersAccessToken() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+        connectThroughBrowser(user);
+        String accessToken = cipher.decrypt(rawConnection(user).get("accessToken").s());
+
+        String generation = HttpClientSupport.send("POST", base() + "/api/v1/studio/content/social",
+                "{\"topic\":\"connected providers\",\"platforms\":[\"linkedin\"]}", user.bearer()).body()
+                .path("id").asString();
+
+        JsonNode post = await().atMost(PATIENCE).until(() -> HttpClientSupport.send("GET",
+                base() + "/api/v1/integrations/posts", null, user.bearer()).body().path("items").path(0),
+                item -> "PUBLISHED".equals(item.path("status").asString()));
+        assertThat(post.path("target").asString()).isEqualTo(PROVIDER);
+        assertThat(post.path("generationId").asString()).isEqualTo(generation);
+        OAuthTestServer.ReceivedPost received = OAuthTestServer.posts().stream()
+                .filter(candidate -> candidate.body().contains(post.path("id").asString())).findFirst().orElseThrow();
+        assertThat(received.authorization()).isEqualTo("Bearer " + accessToken);
+        assertThat(received.body()).contains("\"platform\":\"linkedin\"", "\"generationId\":\"" + generation + "\"");
+    }
+
     private void connectThroughBrowser(TestUser user) {
         URI callback = OAuthTestServer.authorizeInBrowser(
                 connect(user, PROVIDER).body().path("authorizationUrl").asString());

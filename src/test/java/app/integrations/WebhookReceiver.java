@@ -34,16 +34,16 @@ import com.sun.net.httpserver.HttpsServer;
  *
  * <p>Each test takes a path of its own ({@link #newHook}) and tells what the receiver answers there, call by call.
  */
-final class WebhookReceiver {
+public final class WebhookReceiver {
 
     static final Path FOLDER = Path.of(System.getProperty("java.io.tmpdir"), "content-platform-test-webhook");
     private static final String PASSWORD = "test-trust";
     private static WebhookReceiver running;
 
     /** One delivery as received. */
-    record Delivery(String path, Map<String, List<String>> headers, byte[] body, Instant receivedAt) {
+    public record Delivery(String path, Map<String, List<String>> headers, byte[] body, Instant receivedAt) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().getFirst()).findFirst().orElse(null);
         }
@@ -59,7 +59,7 @@ final class WebhookReceiver {
     }
 
     /** The receiver of this test JVM, started (and its certificate made) on first use. */
-    static synchronized WebhookReceiver instance() {
+    public static synchronized WebhookReceiver instance() {
         if (running == null) {
             running = start();
         }
@@ -70,14 +70,14 @@ final class WebhookReceiver {
      * A path of its own on the receiver that answers the given statuses in turn, then {@code lasting} for every
      * further call.
      */
-    String newHook(String name, int lasting, Integer... firstAnswers) {
+    public String newHook(String name, int lasting, Integer... firstAnswers) {
         String path = "/hooks/" + name + "-" + java.util.UUID.randomUUID();
         plannedAnswers.put(path, new ConcurrentLinkedQueue<>(List.of(firstAnswers)));
         lastingAnswers.put(path, lasting);
         return path;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "https://localhost:" + server.getAddress().getPort() + path;
     }
 
@@ -85,7 +85,7 @@ final class WebhookReceiver {
         return server.getAddress().getPort();
     }
 
-    List<Delivery> deliveriesTo(String path) {
+    public List<Delivery> deliveriesTo(String path) {
         return deliveries.stream().filter(delivery -> delivery.path().equals(path)).toList();
     }
 

@@ -66,6 +66,7 @@ public final class OAuthTestServer {
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final List<String> revocations = new CopyOnWriteArrayList<>();
+    private static final List<ReceivedPost> posts = new CopyOnWriteArrayList<>();
     private static volatile String url;
 
     private OAuthTestServer() {
@@ -83,6 +84,15 @@ public final class OAuthTestServer {
     }
 
     /** How many revocation requests the server has received. */
+    /** A post the application published to the provider's publishing endpoint ({@code POST /posts}). */
+    public record ReceivedPost(String authorization, String body) {
+    }
+
+    /** The posts received so far, in order. */
+    public static List<ReceivedPost> posts() {
+        return List.copyOf(posts);
+    }
+
     public static int revocationRequests() {
         return revocations.size();
     }
@@ -197,6 +207,21 @@ public final class OAuthTestServer {
                 if (request instanceof jakarta.servlet.http.HttpServletRequest http
                         && http.getRequestURI().equals("/oauth2/revoke")) {
                     revocations.add(http.getRequestURI());
+                }
+                chain.doFilter(request, response);
+            };
+        }
+
+        /** The provider's publishing endpoint: records each post with its Authorization header, answers 201. */
+        @Bean
+        Filter postsEndpoint() {
+            return (request, response, chain) -> {
+                if (request instanceof jakarta.servlet.http.HttpServletRequest http
+                        && http.getRequestURI().equals("/posts") && http.getMethod().equals("POST")) {
+                    posts.add(new ReceivedPost(http.getHeader("Authorization"),
+                            new String(http.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                    ((jakarta.servlet.http.HttpServletResponse) response).setStatus(201);
+                    return;
                 }
                 chain.doFilter(request, response);
             };
