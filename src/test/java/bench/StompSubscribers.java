@@ -1,6 +1,7 @@
 package bench;
 
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -8,11 +9,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.AbstractMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -35,8 +39,13 @@ final class StompSubscribers implements PushSubscribers {
     StompSubscribers(String base) {
         url = base.replaceFirst("^http", "ws") + "/ws";
         client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new StringMessageConverter());
+        client.setMessageConverter(new JsonText());
         client.setDefaultHeartbeat(new long[] { 0, 0 });
+        ThreadPoolTaskScheduler receipts = new ThreadPoolTaskScheduler();
+        receipts.setPoolSize(1);
+        receipts.setDaemon(true);
+        receipts.initialize();
+        client.setTaskScheduler(receipts); // receipts are tracked (with a time limit) on a scheduler
         client.setInboundMessageSizeLimit(64 * 1024);
     }
 
@@ -71,7 +80,13 @@ final class StompSubscribers implements PushSubscribers {
                 StompHeaders subscribe = new StompHeaders();
                 subscribe.setDestination(QUEUE);
                 subscribe.setReceipt(UUID.randomUUID().toString());
-                session.subscribe(subscribe, new Messages(deliveries)).addReceiptTask(() -> confirmed.complete(null));
+                try {
+                    session.subscribe(subscribe, new Messages(deliveries))
+                            .addReceiptTask(() -> confirmed.complete(null));
+                }
+                catch (RuntimeException refused) {
+                    confirmed.completeExceptionally(refused);
+                }
             });
         }
         CompletableFuture.allOf(subscribed).get(5, TimeUnit.MINUTES);
@@ -97,6 +112,24 @@ final class StompSubscribers implements PushSubscribers {
         @Override
         public void handleFrame(StompHeaders headers, Object payload) {
             deliveries.received((String) payload);
+        }
+    }
+
+    /** JSON payloads as their text: the client only looks for the timestamp, it does not need them parsed. */
+    private static final class JsonText extends AbstractMessageConverter {
+
+        JsonText() {
+            super(MimeTypeUtils.APPLICATION_JSON);
+        }
+
+        @Override
+        protected boolean supports(Class<?> type) {
+            return type == String.class;
+        }
+
+        @Override
+        protected Object convertFromInternal(Message<?> message, Class<?> type, Object hint) {
+            return new String((byte[]) message.getPayload(), StandardCharsets.UTF_8);
         }
     }
 }
