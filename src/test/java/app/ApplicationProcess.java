@@ -4,7 +4,10 @@ import static app.platform.operations.HttpClientSupport.send;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +37,37 @@ final class ApplicationProcess {
 
     /** Starts the packaged jar, as a developer runs it from a checkout, with these extra application arguments. */
     void startJar(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of("-jar", System.getProperty("app.jar")));
+        launchJar(Path.of(System.getProperty("app.jar")), arguments);
+        awaitUp();
+    }
+
+    /** Launches {@code java -jar} of the given jar and returns at once, before the application listens. */
+    void launchJar(Path jar, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("-jar", jar.toString()));
         command.addAll(List.of(arguments));
-        start(command);
+        launch(command);
+    }
+
+    /** Waits until {@code /actuator/health} answers {@code UP}; fails at once if the process exited. */
+    void awaitUp() {
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .failFast("the application exited; see " + workDir.resolve("application.log"), () -> !process.isAlive())
+                .until(this::isUp);
+    }
+
+    /** Whether the application's port accepts connections yet. */
+    boolean isListening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+            return true;
+        }
+        catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    int port() {
+        return port;
     }
 
     /** The last lines the application wrote, for a failing test to show. */
@@ -70,6 +101,11 @@ final class ApplicationProcess {
     }
 
     private void start(List<String> arguments) throws IOException {
+        launch(arguments);
+        awaitUp();
+    }
+
+    private void launch(List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(arguments);
@@ -80,9 +116,6 @@ final class ApplicationProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("application.log").toFile()))
                 .start();
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                .failFast("the application exited; see " + workDir.resolve("application.log"), () -> !process.isAlive())
-                .until(this::isUp);
     }
 
     private boolean isUp() {
