@@ -135,7 +135,7 @@ class SpringAiContentGenerator implements ContentGenerator {
         }
         finally {
             // A provider client may block while it closes a stalled stream: the generation does not wait for it.
-            Thread.ofVirtual().name("model-stream-close").start(subscription::dispose);
+            Thread.ofPlatform().name("model-stream-close").daemon(true).start(subscription::dispose);
         }
     }
 

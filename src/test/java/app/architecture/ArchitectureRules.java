@@ -126,6 +126,19 @@ final class ArchitectureRules {
                 .as("repositories of business modules are package-private");
     }
 
+    /**
+     * The application makes no virtual threads of its own: a virtual thread that loads a class pins its carrier, and
+     * with the executable jar's class loader that can deadlock every carrier (ADR 0017). Request handling, listeners
+     * and scheduled work run on bounded pools of platform threads that Spring Boot configures.
+     */
+    ArchRule noVirtualThreads() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().callMethod(Thread.class, "ofVirtual")
+                .orShould().callMethod(Thread.class, "startVirtualThread", Runnable.class)
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newVirtualThreadPerTaskExecutor")
+                .as("the application starts no virtual threads");
+    }
+
     private DescribedPredicate<JavaClass> inABusinessModule() {
         return DescribedPredicate.describe("reside in a business module", type -> businessModuleOf(type).isPresent());
     }

@@ -50,6 +50,11 @@ class ArchitectureTests {
         rules.repositoriesAreNotPublic().check(application);
     }
 
+    @Test
+    void theApplicationStartsNoVirtualThreads() {
+        rules.noVirtualThreads().check(application);
+    }
+
     /** Each rule fails on a fixture that breaks it, naming the offending type. */
     @Nested
     class OnBrokenFixtures {
@@ -86,6 +91,11 @@ class ArchitectureTests {
         @Test
         void aPublicControllerIsCaught() {
             assertViolation(fixtureRules.controllersAreNotPublic(), "fixtures.studio.PublicStudioController");
+        }
+
+        @Test
+        void aVirtualThreadIsCaught() {
+            assertViolation(fixtureRules.noVirtualThreads(), "fixtures.platform.VirtualThreadWorkers");
         }
 
         private void assertViolation(ArchRule rule, String offender) {

@@ -36,7 +36,8 @@ class PutEventsBatcher implements SmartLifecycle {
     private final EventBridgeSettings settings;
     private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
     private final ScheduledExecutorService retryTimer =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("eventbridge-retry").factory());
+            Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("eventbridge-retry").daemon(true).factory());
     private volatile boolean running;
     private Thread sender;
 
@@ -58,7 +59,7 @@ class PutEventsBatcher implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        sender = Thread.ofVirtual().name("eventbridge-sender").start(this::sendUntilStopped);
+        sender = Thread.ofPlatform().name("eventbridge-sender").daemon(true).start(this::sendUntilStopped);
     }
 
     @Override

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Submits, runs, reports and cancels background jobs.
  *
  * <p>A submitted job is stored {@code PENDING} with a lease and handed to this instance's pool (at most
- * {@code app.jobs.concurrency} jobs at once, on virtual threads). Its worker claims it ({@code RUNNING}, a new run id,
+ * {@code app.jobs.concurrency} jobs at once, on platform threads). Its worker claims it ({@code RUNNING}, a new run id,
  * a fresh lease), then runs its units in order: after each one the outcome, the progress and a renewed lease are
  * stored in one versioned write, and the job is read again, so a cancellation stops it before its next unit. After
  * the last unit the worker's {@link JobWorker#finish} produces the result, and the job is stored {@code COMPLETED}
@@ -79,7 +79,8 @@ public class Jobs implements DisposableBean {
         this.events = events;
         this.json = json;
         this.clock = clock;
-        this.pool = Executors.newFixedThreadPool(settings.concurrency(), Thread.ofVirtual().name("job-", 0).factory());
+        this.pool = Executors.newFixedThreadPool(settings.concurrency(),
+                Thread.ofPlatform().name("job-", 0).daemon(true).factory());
     }
 
     /**

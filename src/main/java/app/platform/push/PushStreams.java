@@ -138,9 +138,10 @@ public class PushStreams implements MessageListener, SmartLifecycle {
     @Override
     public void start() {
         long every = settings.heartbeat().toMillis();
-        heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("push-heartbeat").factory());
+        heartbeats = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("push-heartbeat").daemon(true).factory());
         heartbeats.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
-        dispatch = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("push-dispatch").factory());
+        dispatch = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("push-dispatch").daemon(true).factory());
     }
 
     /** Ends this instance's streams before the web server's graceful shutdown waits for open requests. */
