@@ -4,9 +4,15 @@ import static app.platform.operations.HttpClientSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
@@ -23,6 +29,13 @@ class OperationsTests {
     @Autowired
     DynamoDbClient dynamoDb;
 
+    @Autowired
+    WebServerApplicationContext webServer;
+
+    @Autowired
+    @Qualifier("applicationTaskExecutor")
+    Executor applicationTaskExecutor;
+
     @Test
     void healthIsUpAnonymouslyAndShowsDynamoDbAndRedis() {
         JsonResponse health = get("/actuator/health");
@@ -31,6 +44,24 @@ class OperationsTests {
         assertThat(health.body().path("status").asString()).isEqualTo("UP");
         assertThat(health.body().path("components").path("dynamodb").path("status").asString()).isEqualTo("UP");
         assertThat(health.body().path("components").path("redis").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void livenessAndReadinessAreProbesOfTheirOwn() {
+        JsonResponse liveness = get("/actuator/health/liveness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.body().path("status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void requestsAndListenersRunOnPlatformThreads() throws Exception {
+        Executor requestThreads = ((TomcatWebServer) webServer.getWebServer()).getTomcat().getConnector()
+                .getProtocolHandler().getExecutor();
+
+        assertThat(threadThatRuns(requestThreads).isVirtual()).as("a request thread is virtual").isFalse();
+        assertThat(threadThatRuns(applicationTaskExecutor).isVirtual()).as("a listener thread is virtual").isFalse();
     }
 
     @Test
@@ -132,6 +163,12 @@ class OperationsTests {
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    private static Thread threadThatRuns(Executor executor) throws Exception {
+        CompletableFuture<Thread> ranOn = new CompletableFuture<>();
+        executor.execute(() -> ranOn.complete(Thread.currentThread()));
+        return ranOn.get(5, TimeUnit.SECONDS);
     }
 
     private JsonResponse get(String path) {
