@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
@@ -19,8 +20,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The packaged application as a developer runs it ({@code java -jar} from a checkout, default profile): it comes up
  * with its own engines and persistent local data, stops cleanly on SIGTERM, and starts again after a SIGKILL with
- * its data intact and nothing left behind.
+ * its data intact and nothing left behind. Three starts (up to 90 s each) may take longer than the default test
+ * timeout.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LocalRunIT {
 
     private static final Duration STOP_LIMIT = Duration.ofSeconds(15);
