@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
 import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
+import app.platform.time.MovableClock;
 import tools.jackson.databind.JsonNode;
 
 /** The inbox tells the user when content is ready or failed, newest first, and keeps what was read. */
@@ -21,6 +25,9 @@ class NotificationsApiTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MovableClock clock;
 
     @Test
     void readyAndFailedGenerationsReachTheInboxNewestFirst() {
@@ -59,6 +66,8 @@ class NotificationsApiTests {
     @Test
     void reachingTheQuotaIsAnnounced() {
         TestUser user = TestUsers.signUpAndLogIn(base());
+        // Within one month: the notices count what was used in it.
+        YearMonth month = YearMonth.from(clock.stop().atZone(ZoneOffset.UTC));
         for (int i = 0; i < 3; i++) {
             generate(user, "{\"topic\":\"quota " + i + "\",\"keywords\":[],\"length\":\"short\"}");
         }
@@ -68,6 +77,8 @@ class NotificationsApiTests {
 
         assertThat(items.findValuesAsString("title")).contains("You have used 80 % of this month's generations",
                 "You have used 100 % of this month's generations");
+        assertThat(items.findValuesAsString("body")).contains("3 of 3 generations used in " + month + ".",
+                "3 of 3 generations used in " + month + ". A larger plan raises the quota at once.");
     }
 
     private void generate(TestUser user, String brief) {

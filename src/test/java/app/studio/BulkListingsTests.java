@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
@@ -20,6 +21,7 @@ import app.platform.operations.EventStream;
 import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
+import app.platform.time.MovableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -34,6 +36,9 @@ class BulkListingsTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MovableClock clock;
 
     @Test
     void aCsvWithMalformedRowsCompletesWithEachRowsOutcomeAndGenerationsForTheGoodRows() throws Exception {
@@ -87,6 +92,7 @@ class BulkListingsTests {
     @Test
     void aRowRefusedForTheQuotaIsAFailedRowAndTheJobCarriesOn() {
         TestUser user = TestUsers.signUpAndLogIn(base());
+        clock.stop(); // all rows in one month
         String csv = HEADER + IntStream.rangeClosed(1, 5).mapToObj(n -> "Product " + n + ",sturdy,campers\n")
                 .collect(Collectors.joining());
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,15 +18,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
 import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
+import app.platform.time.MovableClock;
 import tools.jackson.databind.JsonNode;
 
-/** Generations over HTTP: accepted at once, followed to their end, limited by the plan's monthly quota (3 here). */
+/**
+ * Generations over HTTP: accepted at once, followed to their end, limited by the plan's monthly quota (3 here). The
+ * quota tests stop the application's clock, so a month does not end in the middle of one.
+ */
 @PlatformIntegrationTest
 class StudioApiTests {
 
@@ -31,6 +40,9 @@ class StudioApiTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MovableClock clock;
 
     @Test
     void aBlogGenerationIsAcceptedAndCompletesWithTheContentAndItsSteps() {
@@ -116,6 +128,7 @@ class StudioApiTests {
     @Test
     void concurrentRequestsNeverOverspendTheMonthlyQuota() throws Exception {
         TestUser user = TestUsers.signUpAndLogIn(base());
+        Instant now = clock.stop();
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<Integer>> requests = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -137,13 +150,17 @@ class StudioApiTests {
         assertThat(statuses).filteredOn(status -> status != 202).containsOnly(429);
         JsonResponse refused = generate(user, "blog", BLOG);
         assertThat(refused.body().path("type").asString()).isEqualTo("urn:problem-type:quota-exceeded");
-        assertThat(refused.body().path("resetsAt").asString()).endsWith("-01T00:00:00Z");
-        assertThat(refused.header("Retry-After")).isPresent();
+        Instant resetsAt = YearMonth.from(now.atZone(ZoneOffset.UTC)).plusMonths(1).atDay(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(refused.body().path("resetsAt").asString()).isEqualTo(resetsAt.toString());
+        assertThat(refused.header("Retry-After")).hasValue(String.valueOf(
+                ChronoUnit.SECONDS.between(now.truncatedTo(ChronoUnit.SECONDS), resetsAt)));
     }
 
     @Test
     void aFailedGenerationSaysWhyAndGivesTheQuotaUnitBack() {
         TestUser user = TestUsers.signUpAndLogIn(base());
+        clock.stop();
         generate(user, "blog", BLOG);
         generate(user, "blog", BLOG);
 
@@ -160,6 +177,7 @@ class StudioApiTests {
     @Test
     void anUpgradeRaisesTheQuotaAtOnce() {
         TestUser user = TestUsers.signUpAndLogIn(base());
+        clock.stop();
         for (int i = 0; i < 3; i++) {
             generate(user, "blog", BLOG);
         }
