@@ -219,9 +219,12 @@ class EmailDeliveryTests {
         assertThat(skipped.getEmailShard()).isNull();
     }
 
-    /** Signs a user up and waits until the notification module knows where the user's e-mail goes. */
+    /**
+     * Signs a user up and waits until the notification module knows where the user's e-mail goes and the welcome
+     * notice is in the inbox, so the newest notice is the test's.
+     */
     private TestUser knownRecipient() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
         await().atMost(PATIENCE).until(() -> recipients.of(user.id()).filter(Recipient::hasAddress).isPresent());
         return user;
     }
