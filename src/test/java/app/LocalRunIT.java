@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
+import app.platform.operations.TestUsers;
+
 /**
  * The packaged application as a developer runs it ({@code java -jar} from a checkout, default profile): it comes up
  * with its own engines and persistent local data, stops cleanly on SIGTERM, and starts again after a SIGKILL with
@@ -79,9 +81,11 @@ class LocalRunIT {
 
     /** The demo account of the README logs in (it is created while the application starts). */
     private String demoAccessToken() {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> send("POST", application.url("/api/v1/users/login"),
-                "{\"email\":\"demo@example.com\",\"password\":\"content-demo-2026\"}"),
-                response -> response.status() == 200).body().path("accessToken").asString();
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> send("POST", application.url("/api/v1/users/login"),
+                        "{\"email\":\"demo@example.com\",\"password\":\"content-demo-2026\"}"),
+                        response -> response.status() == 200)
+                .body().path("accessToken").asString();
     }
 
     private JsonNode installation() {

@@ -91,7 +91,7 @@ class ScheduledPostsTests {
         assertThat(deliveries).extracting(delivery -> json.readTree(delivery.body()).path("platform").asString())
                 .containsExactlyInAnyOrder("x", "linkedin");
 
-        JsonNode posts = await().atMost(PATIENCE).until(() -> postsOf(user),
+        JsonNode posts = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL).until(() -> postsOf(user),
                 items -> items.size() == 2 && items.findValuesAsString("status").stream().allMatch("PUBLISHED"::equals));
         List<String> ids = posts.findValuesAsString("id");
         assertThat(posts.findValues("attempts")).allSatisfy(attempts -> assertThat(attempts.asInt()).isEqualTo(1));
@@ -117,8 +117,8 @@ class ScheduledPostsTests {
 
         generateSocial(user, "x");
 
-        JsonNode post = await().atMost(PATIENCE).until(() -> postsOf(user).path(0),
-                item -> "PUBLISHED".equals(item.path("status").asString()));
+        JsonNode post = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> postsOf(user).path(0), item -> "PUBLISHED".equals(item.path("status").asString()));
         assertThat(post.path("attempts").asInt()).isEqualTo(3);
         List<Delivery> deliveries = receiver.deliveriesTo(hook);
         assertThat(deliveries).hasSize(3);
@@ -139,13 +139,13 @@ class ScheduledPostsTests {
 
         generateSocial(user, "linkedin");
 
-        JsonNode post = await().atMost(PATIENCE).until(() -> postsOf(user).path(0),
-                item -> "FAILED".equals(item.path("status").asString()));
+        JsonNode post = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> postsOf(user).path(0), item -> "FAILED".equals(item.path("status").asString()));
         assertThat(post.path("attempts").asInt()).isEqualTo(4);
         assertThat(post.path("lastError").asString()).contains("HTTP 500");
         assertThat(post.path("nextAttemptAt").isNull()).isTrue();
         assertThat(receiver.deliveriesTo(hook)).hasSize(4);
-        JsonNode notice = await().atMost(PATIENCE).until(() -> inboxOf(user),
+        JsonNode notice = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL).until(() -> inboxOf(user),
                 items -> items.findValuesAsString("type").contains("integration.post.failed"));
         assertThat(notice.toString()).contains("Your linkedin post could not be published", "HTTP 500");
         assertThat(recorded.ofType(SocialPostFailed.class)).filteredOn(failed -> failed.owner().equals(user.id()))
@@ -160,7 +160,8 @@ class ScheduledPostsTests {
         preferPostingInTwoHours(user);
 
         generateSocial(user, "x");
-        JsonNode scheduled = await().atMost(PATIENCE).until(() -> postsOf(user).path(0), JsonNode::isObject);
+        JsonNode scheduled = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> postsOf(user).path(0), JsonNode::isObject);
         assertThat(scheduled.path("status").asString()).isEqualTo("SCHEDULED");
         assertThat(Instant.parse(scheduled.path("scheduledFor").asString()))
                 .isAfter(clock.instant().plusSeconds(3600));
@@ -184,7 +185,7 @@ class ScheduledPostsTests {
         TestUser user = TestUsers.signUpAndLogIn(base());
         setWebhook(user, receiver.newHook("published", 200));
         generateSocial(user, "x");
-        String id = await().atMost(PATIENCE).until(() -> postsOf(user).path(0),
+        String id = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL).until(() -> postsOf(user).path(0),
                 item -> "PUBLISHED".equals(item.path("status").asString())).path("id").asString();
 
         JsonResponse cancel = send("DELETE", base() + "/api/v1/integrations/posts/" + id, null, user.bearer());
@@ -201,8 +202,8 @@ class ScheduledPostsTests {
         setWebhook(user, hook);
         preferPostingInTwoHours(user);
         generateSocial(user, "x");
-        String id = await().atMost(PATIENCE).until(() -> postsOf(user).path(0), JsonNode::isObject).path("id")
-                .asString();
+        String id = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> postsOf(user).path(0), JsonNode::isObject).path("id").asString();
         Instant due = clock.instant().plus(1, ChronoUnit.DAYS);
 
         int dispatchers = 6;

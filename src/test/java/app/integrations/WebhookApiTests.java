@@ -119,10 +119,10 @@ class WebhookApiTests {
         send("POST", base() + "/api/v1/studio/content/social", "{\"topic\":\"rebinding\",\"platforms\":[\"x\"]}",
                 user.bearer());
 
-        JsonNode post = await().atMost(Duration.ofSeconds(30)).until(() -> send("GET",
-                base() + "/api/v1/integrations/posts", null, user.bearer()).body().path("items").path(0),
-                item -> item.path("attempts").asInt() >= 1 && !item.path("lastError").isNull()
-                        && !item.path("lastError").isMissingNode());
+        JsonNode post = await().atMost(Duration.ofSeconds(30)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> send("GET", base() + "/api/v1/integrations/posts", null, user.bearer()).body()
+                        .path("items").path(0), item -> item.path("attempts").asInt() >= 1
+                                && !item.path("lastError").isNull() && !item.path("lastError").isMissingNode());
         assertThat(post.path("lastError").asString()).contains("non-public address");
         assertThat(post.path("status").asString()).isNotEqualTo("PUBLISHED");
         assertThat(receiver.deliveriesTo(hook)).isEmpty();

@@ -33,11 +33,12 @@ class NotificationsApiTests {
     void readyAndFailedGenerationsReachTheInboxNewestFirst() {
         TestUser user = TestUsers.signUpAndLogIn(base());
         generate(user, "{\"topic\":\"inbox\",\"keywords\":[],\"length\":\"short\"}");
-        await().atMost(Duration.ofSeconds(20)).until(() -> inbox(user).path("items").size() == 2);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> inbox(user).path("items").size() == 2);
         generate(user, "{\"topic\":\"please fail\",\"keywords\":[],\"length\":\"short\"}");
 
-        JsonNode items = await().atMost(Duration.ofSeconds(20)).until(() -> inbox(user).path("items"),
-                found -> found.size() == 3);
+        JsonNode items = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> inbox(user).path("items"), found -> found.size() == 3);
 
         assertThat(items.findValuesAsString("type")).as("the welcome of the sign-up too")
                 .containsExactlyInAnyOrder("ai.generation.failed", "library.content.saved", "user.account.created");
@@ -48,12 +49,13 @@ class NotificationsApiTests {
 
     @Test
     void aNotificationIsMarkedReadAndAnotherUsersIsNotFound() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
         TestUser other = TestUsers.signUpAndLogIn(base());
         generate(user, "{\"topic\":\"read me\",\"keywords\":[],\"length\":\"short\"}");
-        String id = await().atMost(Duration.ofSeconds(20)).until(() -> inbox(user).path("items"),
-                found -> found.findValuesAsString("type").contains("library.content.saved")).path(0).path("id")
-                .asString();
+        String id = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> inbox(user).path("items"),
+                        found -> found.findValuesAsString("type").contains("library.content.saved"))
+                .path(0).path("id").asString();
 
         assertThat(send("POST", base() + "/api/v1/notifications/" + id + "/read", null, other.bearer()).status())
                 .isEqualTo(404);
@@ -72,8 +74,9 @@ class NotificationsApiTests {
             generate(user, "{\"topic\":\"quota " + i + "\",\"keywords\":[],\"length\":\"short\"}");
         }
 
-        JsonNode items = await().atMost(Duration.ofSeconds(20)).until(() -> inbox(user).path("items"),
-                found -> found.findValuesAsString("type").stream().filter("ai.usage.limit.reached"::equals).count() == 2);
+        JsonNode items = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> inbox(user).path("items"), found -> found.findValuesAsString("type").stream()
+                        .filter("ai.usage.limit.reached"::equals).count() == 2);
 
         assertThat(items.findValuesAsString("title")).contains("You have used 80 % of this month's generations",
                 "You have used 100 % of this month's generations");

@@ -78,8 +78,8 @@ class BulkListingsTests {
                 assertThat(generated.status()).isEqualTo(200);
                 assertThat(generated.body().path("type").asString()).isEqualTo("listing");
             }
-            JsonNode notice = await().atMost(Duration.ofSeconds(20)).until(() -> inboxItem(user,
-                    "background.job.completed"), item -> !item.isMissingNode());
+            JsonNode notice = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                    .until(() -> inboxItem(user, "background.job.completed"), item -> !item.isMissingNode());
             assertThat(notice.path("title").asString()).isEqualTo("Bulk listings: done, with failures");
             assertThat(notice.path("body").asString()).isEqualTo("6 of 6 done, 3 failed.");
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.events("background.job.completed"),
@@ -175,8 +175,8 @@ class BulkListingsTests {
         assertThat(settled.path("status").asString()).isEqualTo("CANCELLED");
         assertThat(settled.path("progress").path("done").asInt()).isLessThan(rows);
         assertThat(generationsOf(user)).isLessThan(rows);
-        JsonNode notice = await().atMost(Duration.ofSeconds(20)).until(() -> inboxItem(user,
-                "background.job.completed"), item -> !item.isMissingNode());
+        JsonNode notice = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> inboxItem(user, "background.job.completed"), item -> !item.isMissingNode());
         assertThat(notice.path("title").asString()).isEqualTo("Bulk listings: cancelled");
         assertThat(send("DELETE", base() + location, null, user.bearer()).body().path("status").asString())
                 .as("cancelling again changes nothing").isEqualTo("CANCELLED");

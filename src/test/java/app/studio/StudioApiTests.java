@@ -61,9 +61,9 @@ class StudioApiTests {
         assertThat(done.path("progress").asInt()).isEqualTo(100);
         assertThat(done.path("content").path("body").asString()).contains("open rate").contains("subject lines");
         assertThat(done.path("steps").findValuesAsString("name")).startsWith("accepted", "generate");
-        JsonNode saga = await().atMost(Duration.ofSeconds(20)).until(() -> send("GET",
-                base() + "/api/v1/studio/generations/" + id, null, user.bearer()).body(),
-                generation -> generation.path("sagaStatus").asString().equals("COMPLETED"));
+        JsonNode saga = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> send("GET", base() + "/api/v1/studio/generations/" + id, null, user.bearer()).body(),
+                        generation -> generation.path("sagaStatus").asString().equals("COMPLETED"));
         assertThat(saga.path("steps").findValuesAsString("name")).as("the content saga's steps, in order")
                 .containsExactly("accepted", "generate", "library", "analytics", "notify");
         assertThat(saga.path("steps").findValuesAsString("status")).containsOnly("COMPLETED");
@@ -170,8 +170,9 @@ class StudioApiTests {
 
         assertThat(failed.path("status").asString()).isEqualTo("FAILED");
         assertThat(failed.path("failureReason").asString()).contains("the model is unavailable");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(generate(user, "blog", BLOG).status())
-                .as("the unit is back: a third generation fits the quota of 3").isEqualTo(202));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(TestUsers.POLL_INTERVAL)
+                .untilAsserted(() -> assertThat(generate(user, "blog", BLOG).status())
+                        .as("the unit is back: a third generation fits the quota of 3").isEqualTo(202));
     }
 
     @Test
@@ -185,12 +186,12 @@ class StudioApiTests {
 
         send("PUT", base() + "/api/v1/users/me/subscription", "{\"plan\":\"pro\"}", user.bearer());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(generate(user, "blog", BLOG).status())
-                .isEqualTo(202));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(TestUsers.POLL_INTERVAL)
+                .untilAsserted(() -> assertThat(generate(user, "blog", BLOG).status()).isEqualTo(202));
     }
 
     private JsonNode awaitFinished(TestUser user, String id) {
-        return await().atMost(Duration.ofSeconds(20)).until(
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL).until(
                 () -> send("GET", base() + "/api/v1/studio/generations/" + id, null, user.bearer()).body(),
                 generation -> List.of("COMPLETED", "FAILED").contains(generation.path("status").asString()));
     }
