@@ -118,6 +118,7 @@ class NotificationStreamTests {
     void anIdleStreamGetsHeartbeatComments() {
         TestUser user = TestUsers.signUpAndAwaitWelcome(base());
         try (EventStream stream = open(user)) {
+            // Two heartbeats (app.push.heartbeat) with no event between them.
             await().atMost(WAIT).until(stream::comments, comments -> comments.size() >= 2);
 
             assertThat(stream.comments()).allMatch(" ping"::equals);
