@@ -43,8 +43,8 @@ class AccountJourneyTests {
         TestUser user = TestUsers.signUpAndLogIn(base());
         send("PUT", base() + "/api/v1/users/me/subscription", "{\"plan\":\"business\"}", user.bearer());
 
-        await().atMost(PATIENCE).until(() -> get(user, "/api/v1/users/me/onboarding").body().path("status")
-                .asString(), "COMPLETED"::equals);
+        await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL).until(
+                () -> get(user, "/api/v1/users/me/onboarding").body().path("status").asString(), "COMPLETED"::equals);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(mailServer.received())
                 .filteredOn(mail -> mail.to().toString().contains(user.email()))
                 .extracting(mail -> mail.subject()).contains("Welcome to Content Platform"));
@@ -62,8 +62,8 @@ class AccountJourneyTests {
         String generation = send("POST", base() + "/api/v1/studio/content/social",
                 "{\"topic\":\"autumn launch\",\"platforms\":[\"x\"]}", user.bearer()).body().path("id").asString();
 
-        JsonNode posts = await().atMost(PATIENCE).until(() -> get(user, "/api/v1/integrations/posts").body()
-                .path("items"), items -> items.size() == 2
+        JsonNode posts = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> get(user, "/api/v1/integrations/posts").body().path("items"), items -> items.size() == 2
                         && items.findValuesAsString("status").stream().allMatch("PUBLISHED"::equals));
         assertThat(posts.findValuesAsString("target")).containsExactlyInAnyOrder("webhook", OAuthTestServer.PROVIDER);
         assertThat(receiver.deliveriesTo(hook)).singleElement().satisfies(delivery -> assertThat(
@@ -79,8 +79,9 @@ class AccountJourneyTests {
         assertThat(awaitCompleted(user, bulk).path("result").path("generations").asInt()).isEqualTo(2);
         awaitCompleted(user, export);
 
-        await().atMost(PATIENCE).until(() -> get(user, "/api/v1/notifications").body().path("items")
-                .findValuesAsString("type").stream().filter("background.job.completed"::equals).count() == 2);
+        await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL).until(() -> get(user, "/api/v1/notifications")
+                .body().path("items").findValuesAsString("type").stream().filter("background.job.completed"::equals)
+                .count() == 2);
     }
 
     private JsonNode awaitCompleted(TestUser user, JsonResponse started) {

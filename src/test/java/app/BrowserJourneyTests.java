@@ -31,6 +31,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
@@ -284,12 +285,17 @@ class BrowserJourneyTests {
             }
             ChromeOptions options = new ChromeOptions().setBinary(binary.toFile()).addArguments("--headless=new",
                     "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900");
+            options.setPageLoadTimeout(PATIENCE);
+            options.setScriptTimeout(PATIENCE);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                     .usingAnyFreePort().build();
-            return new ChromeDriver(service, options);
+            // Each command to the driver is bounded too: a page load or script answers within PATIENCE.
+            ClientConfig commands = ClientConfig.defaultConfig().connectionTimeout(HttpClientSupport.CONNECT_TIMEOUT)
+                    .readTimeout(PATIENCE.multipliedBy(2));
+            return new ChromeDriver(service, options, commands);
         }
 
         private static Path find(String configured, List<String> names) {

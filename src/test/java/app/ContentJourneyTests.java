@@ -67,8 +67,9 @@ class ContentJourneyTests {
         assertThat(audit.path("findings").findValuesAsString("term")).contains("cheap");
         assertThat(audit.path("score").asInt()).isLessThan(100);
 
-        JsonNode summary = await().atMost(PATIENCE).until(() -> get(user, "/api/v1/analytics/summary").body(),
-                found -> found.path("contentViews").asInt() == 5);
+        JsonNode summary = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> get(user, "/api/v1/analytics/summary").body(),
+                        found -> found.path("contentViews").asInt() == 5);
         assertThat(summary.path("generations").path("completed").asInt()).isEqualTo(3);
         assertThat(summary.path("featuresUsed").toString())
                 .contains("studio.blog", "studio.social", "studio.listing");

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.platform.operations.TestUsers;
@@ -20,8 +22,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Generations answered 202 survive a {@code kill -9} of the application while they run: after the restart each one
  * completes and is in the library exactly once. The application runs its production jar with the built-in
- * generator's visible pace (300 ms a chunk), so the kill lands mid-generation.
+ * generator's visible pace (300 ms a chunk), so the kill lands mid-generation. Two starts (up to 90 s each) and waits
+ * of up to 150 s may take longer than the default test timeout.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GenerationCrashIT {
 
     private static final int GENERATIONS = 4;

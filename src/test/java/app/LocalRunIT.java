@@ -12,15 +12,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
+import app.platform.operations.TestUsers;
+
 /**
  * The packaged application as a developer runs it ({@code java -jar} from a checkout, default profile): it comes up
  * with its own engines and persistent local data, stops cleanly on SIGTERM, and starts again after a SIGKILL with
- * its data intact and nothing left behind.
+ * its data intact and nothing left behind. Three starts (up to 90 s each) may take longer than the default test
+ * timeout.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LocalRunIT {
 
     private static final Duration STOP_LIMIT = Duration.ofSeconds(15);
@@ -76,9 +81,11 @@ class LocalRunIT {
 
     /** The demo account of the README logs in (it is created while the application starts). */
     private String demoAccessToken() {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> send("POST", application.url("/api/v1/users/login"),
-                "{\"email\":\"demo@example.com\",\"password\":\"content-demo-2026\"}"),
-                response -> response.status() == 200).body().path("accessToken").asString();
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> send("POST", application.url("/api/v1/users/login"),
+                        "{\"email\":\"demo@example.com\",\"password\":\"content-demo-2026\"}"),
+                        response -> response.status() == 200)
+                .body().path("accessToken").asString();
     }
 
     private JsonNode installation() {

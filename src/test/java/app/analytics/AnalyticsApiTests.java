@@ -36,10 +36,10 @@ class AnalyticsApiTests {
         String blog = generate(user, "blog", "{\"topic\":\"analytics\",\"keywords\":[],\"length\":\"short\"}");
         generate(user, "listing", "{\"productName\":\"Pack\",\"features\":[\"zip\"],\"audience\":\"hikers\"}");
         generate(user, "blog", "{\"topic\":\"please fail\",\"keywords\":[],\"length\":\"short\"}");
-        await().atMost(Duration.ofSeconds(20)).until(() -> send("GET", base() + "/api/v1/library/items/" + blog,
-                null, user.bearer()).status() == 200);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL).until(() -> send("GET",
+                base() + "/api/v1/library/items/" + blog, null, user.bearer()).status() == 200);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL).untilAsserted(() -> {
             JsonNode summary = summary(user);
             assertThat(summary.path("generations").path("total").asInt()).isEqualTo(3);
             assertThat(summary.path("generations").path("completed").asInt()).isEqualTo(2);

@@ -49,9 +49,9 @@ class BrandApiTests {
                 + "\"features\":[\"waterproof zipper\",\"light frame\"],\"audience\":\"weekend hikers\"}",
                 user.bearer()).body().path("id").asString();
 
-        JsonNode audits = await().atMost(Duration.ofSeconds(20)).until(() -> send("GET",
-                base() + "/api/v1/brand/audits?contentId=" + listing, null, user.bearer()).body(),
-                body -> body.path("items").size() == 1);
+        JsonNode audits = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> send("GET", base() + "/api/v1/brand/audits?contentId=" + listing, null, user.bearer())
+                        .body(), body -> body.path("items").size() == 1);
 
         JsonNode audit = audits.path("items").get(0);
         assertThat(audit.path("contentId").asString()).isEqualTo(listing);
@@ -61,9 +61,10 @@ class BrandApiTests {
         JsonResponse byId = send("GET", base() + "/api/v1/brand/audits/" + audit.path("id").asString(), null,
                 user.bearer());
         assertThat(byId.body().path("score").asInt()).isEqualTo(audit.path("score").asInt());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(send("GET",
-                base() + "/api/v1/studio/generations/" + listing, null, user.bearer()).body().path("steps")
-                .findValuesAsString("name")).as("the audit shows in the generation's steps").contains("brand-audit"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL).untilAsserted(() -> assertThat(
+                send("GET", base() + "/api/v1/studio/generations/" + listing, null, user.bearer()).body()
+                        .path("steps").findValuesAsString("name"))
+                .as("the audit shows in the generation's steps").contains("brand-audit"));
     }
 
     private String base() {

@@ -212,15 +212,15 @@ class IntegrationsTests {
 
     @Test
     void aRefusedRefreshExpiresTheConnectionAndTellsTheUser() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
         connectThroughBrowser(user);
         // The user withdraws the grant at the provider: its refresh token no longer works.
         OAuthTestServer.revoke(cipher.decrypt(rawConnection(user).get("refreshToken").s()));
 
         expireSoon(user);
 
-        await().atMost(PATIENCE).until(() -> list(user).path("items").path(0).path("status").asString(),
-                "EXPIRED"::equals);
+        await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> list(user).path("items").path(0).path("status").asString(), "EXPIRED"::equals);
         JsonNode notice = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
                 () -> HttpClientSupport.send("GET", base() + "/api/v1/notifications", null, user.bearer()).body()
                         .path("items").path(0),
@@ -263,9 +263,9 @@ class IntegrationsTests {
                 "{\"topic\":\"connected providers\",\"platforms\":[\"linkedin\"]}", user.bearer()).body()
                 .path("id").asString();
 
-        JsonNode post = await().atMost(PATIENCE).until(() -> HttpClientSupport.send("GET",
-                base() + "/api/v1/integrations/posts", null, user.bearer()).body().path("items").path(0),
-                item -> "PUBLISHED".equals(item.path("status").asString()));
+        JsonNode post = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> HttpClientSupport.send("GET", base() + "/api/v1/integrations/posts", null, user.bearer())
+                        .body().path("items").path(0), item -> "PUBLISHED".equals(item.path("status").asString()));
         assertThat(post.path("target").asString()).isEqualTo(PROVIDER);
         assertThat(post.path("generationId").asString()).isEqualTo(generation);
         OAuthTestServer.ReceivedPost received = OAuthTestServer.posts().stream()

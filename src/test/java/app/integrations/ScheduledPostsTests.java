@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -59,6 +60,9 @@ class ScheduledPostsTests {
     @Autowired
     ScheduledPosts posts;
 
+    @Autowired
+    Clock clock;
+
     private final WebhookReceiver receiver = WebhookReceiver.instance();
 
     @Test
@@ -73,7 +77,7 @@ class ScheduledPostsTests {
                 received -> received.size() == 2);
         for (Delivery delivery : deliveries) {
             String timestamp = delivery.header("X-Webhook-Timestamp");
-            assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(),
+            assertThat(Long.parseLong(timestamp)).isCloseTo(clock.instant().getEpochSecond(),
                     within(60L));
             assertThat(delivery.header("X-Signature-256")).isEqualTo("sha256=" + hmac(secret, timestamp,
                     delivery.body()));
@@ -82,12 +86,12 @@ class ScheduledPostsTests {
             assertThat(body.path("generationId").asString()).isEqualTo(generation);
             assertThat(body.path("text").asString()).contains("#");
             assertThat(body.path("hashtags").get(0).asString()).startsWith("#");
-            assertThat(Instant.parse(body.path("scheduledFor").asString())).isBefore(Instant.now());
+            assertThat(Instant.parse(body.path("scheduledFor").asString())).isBefore(clock.instant());
         }
         assertThat(deliveries).extracting(delivery -> json.readTree(delivery.body()).path("platform").asString())
                 .containsExactlyInAnyOrder("x", "linkedin");
 
-        JsonNode posts = await().atMost(PATIENCE).until(() -> postsOf(user),
+        JsonNode posts = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL).until(() -> postsOf(user),
                 items -> items.size() == 2 && items.findValuesAsString("status").stream().allMatch("PUBLISHED"::equals));
         List<String> ids = posts.findValuesAsString("id");
         assertThat(posts.findValues("attempts")).allSatisfy(attempts -> assertThat(attempts.asInt()).isEqualTo(1));
@@ -113,8 +117,8 @@ class ScheduledPostsTests {
 
         generateSocial(user, "x");
 
-        JsonNode post = await().atMost(PATIENCE).until(() -> postsOf(user).path(0),
-                item -> "PUBLISHED".equals(item.path("status").asString()));
+        JsonNode post = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> postsOf(user).path(0), item -> "PUBLISHED".equals(item.path("status").asString()));
         assertThat(post.path("attempts").asInt()).isEqualTo(3);
         List<Delivery> deliveries = receiver.deliveriesTo(hook);
         assertThat(deliveries).hasSize(3);
@@ -135,13 +139,13 @@ class ScheduledPostsTests {
 
         generateSocial(user, "linkedin");
 
-        JsonNode post = await().atMost(PATIENCE).until(() -> postsOf(user).path(0),
-                item -> "FAILED".equals(item.path("status").asString()));
+        JsonNode post = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> postsOf(user).path(0), item -> "FAILED".equals(item.path("status").asString()));
         assertThat(post.path("attempts").asInt()).isEqualTo(4);
         assertThat(post.path("lastError").asString()).contains("HTTP 500");
         assertThat(post.path("nextAttemptAt").isNull()).isTrue();
         assertThat(receiver.deliveriesTo(hook)).hasSize(4);
-        JsonNode notice = await().atMost(PATIENCE).until(() -> inboxOf(user),
+        JsonNode notice = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL).until(() -> inboxOf(user),
                 items -> items.findValuesAsString("type").contains("integration.post.failed"));
         assertThat(notice.toString()).contains("Your linkedin post could not be published", "HTTP 500");
         assertThat(recorded.ofType(SocialPostFailed.class)).filteredOn(failed -> failed.owner().equals(user.id()))
@@ -156,9 +160,11 @@ class ScheduledPostsTests {
         preferPostingInTwoHours(user);
 
         generateSocial(user, "x");
-        JsonNode scheduled = await().atMost(PATIENCE).until(() -> postsOf(user).path(0), JsonNode::isObject);
+        JsonNode scheduled = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> postsOf(user).path(0), JsonNode::isObject);
         assertThat(scheduled.path("status").asString()).isEqualTo("SCHEDULED");
-        assertThat(Instant.parse(scheduled.path("scheduledFor").asString())).isAfter(Instant.now().plusSeconds(3600));
+        assertThat(Instant.parse(scheduled.path("scheduledFor").asString()))
+                .isAfter(clock.instant().plusSeconds(3600));
         String id = scheduled.path("id").asString();
 
         assertThat(send("DELETE", base() + "/api/v1/integrations/posts/" + id, null, user.bearer()).status())
@@ -167,7 +173,7 @@ class ScheduledPostsTests {
         assertThat(postsOf(user).path(0).path("status").asString()).isEqualTo("CANCELLED");
         // A cancelled post leaves the index of due posts, and no dispatcher takes it even past its time.
         assertThat(posts.find(ScheduledPost.key(user.id(), id)).orElseThrow().getDueShard()).isNull();
-        assertThat(dispatcher.attempt(user.id(), id, Instant.now().plus(1, ChronoUnit.DAYS))).isFalse();
+        assertThat(dispatcher.attempt(user.id(), id, clock.instant().plus(1, ChronoUnit.DAYS))).isFalse();
         assertThat(receiver.deliveriesTo(hook)).isEmpty();
         assertThat(postsOf(user).path(0).path("attempts").asInt()).isZero();
         assertThat(send("DELETE", base() + "/api/v1/integrations/posts/" + id, null, user.bearer()).status())
@@ -179,7 +185,7 @@ class ScheduledPostsTests {
         TestUser user = TestUsers.signUpAndLogIn(base());
         setWebhook(user, receiver.newHook("published", 200));
         generateSocial(user, "x");
-        String id = await().atMost(PATIENCE).until(() -> postsOf(user).path(0),
+        String id = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL).until(() -> postsOf(user).path(0),
                 item -> "PUBLISHED".equals(item.path("status").asString())).path("id").asString();
 
         JsonResponse cancel = send("DELETE", base() + "/api/v1/integrations/posts/" + id, null, user.bearer());
@@ -196,9 +202,9 @@ class ScheduledPostsTests {
         setWebhook(user, hook);
         preferPostingInTwoHours(user);
         generateSocial(user, "x");
-        String id = await().atMost(PATIENCE).until(() -> postsOf(user).path(0), JsonNode::isObject).path("id")
-                .asString();
-        Instant due = Instant.now().plus(1, ChronoUnit.DAYS);
+        String id = await().atMost(PATIENCE).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> postsOf(user).path(0), JsonNode::isObject).path("id").asString();
+        Instant due = clock.instant().plus(1, ChronoUnit.DAYS);
 
         int dispatchers = 6;
         CountDownLatch start = new CountDownLatch(1);

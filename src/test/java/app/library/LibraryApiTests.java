@@ -36,7 +36,7 @@ class LibraryApiTests {
                 "{\"topic\":\"spring cleaning\",\"keywords\":[\"declutter\"],\"length\":\"short\"}", user.bearer())
                 .body().path("id").asString();
 
-        JsonResponse items = await().atMost(Duration.ofSeconds(20)).until(
+        JsonResponse items = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL).until(
                 () -> send("GET", base() + "/api/v1/library/items", null, user.bearer()),
                 response -> response.body().path("items").size() == 1);
 

@@ -149,9 +149,10 @@ class LibraryCollaborationTests {
 
     /** Adds the collaborator once the library has heard of their account (its copy is fed by the users' events). */
     private JsonResponse addCollaborator(TestUser owner, String id, String email) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> send("POST", base() + collaborators(id),
-                "{\"email\":\"" + email + "\"}", owner.bearer()), response -> response.status() != 422
-                        || !response.body().path("type").asString().equals("urn:problem-type:unknown-user"));
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> send("POST", base() + collaborators(id), "{\"email\":\"" + email + "\"}", owner.bearer()),
+                        response -> response.status() != 422
+                                || !response.body().path("type").asString().equals("urn:problem-type:unknown-user"));
     }
 
     private String item(TestUser owner) {

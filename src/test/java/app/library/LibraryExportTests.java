@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.operations.HttpClientSupport;
 import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
@@ -35,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 @PlatformIntegrationTest
 class LibraryExportTests {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http = HttpClientSupport.newClient();
 
     @LocalServerPort
     int port;
@@ -121,7 +120,7 @@ class LibraryExportTests {
     }
 
     private static HttpResponse<byte[]> download(String url, TestUser user) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer "
+        return HttpClientSupport.exchange(http, HttpClientSupport.request(url).header("Authorization", "Bearer "
                 + user.accessToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 

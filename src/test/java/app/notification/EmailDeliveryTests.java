@@ -4,8 +4,8 @@ import static app.platform.operations.HttpClientSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +37,9 @@ class EmailDeliveryTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     DevMailServer mailServer;
@@ -109,7 +112,7 @@ class EmailDeliveryTests {
     void aNotificationWhoseInstanceStoppedBeforeSendingIsSentByTheSweep() {
         TestUser user = knownRecipient();
         Notification leftBehind = Notification.of(UUID.randomUUID(), user.id(), "background.job.completed",
-                "Left behind", "Details follow.", Instant.now());
+                "Left behind", "Details follow.", clock.instant());
         email.prepare(leftBehind);
         notifications.create(leftBehind);
 
@@ -216,9 +219,12 @@ class EmailDeliveryTests {
         assertThat(skipped.getEmailShard()).isNull();
     }
 
-    /** Signs a user up and waits until the notification module knows where the user's e-mail goes. */
+    /**
+     * Signs a user up and waits until the notification module knows where the user's e-mail goes and the welcome
+     * notice is in the inbox, so the newest notice is the test's.
+     */
     private TestUser knownRecipient() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
         await().atMost(PATIENCE).until(() -> recipients.of(user.id()).filter(Recipient::hasAddress).isPresent());
         return user;
     }

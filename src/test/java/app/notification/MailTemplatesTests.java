@@ -16,6 +16,8 @@ import com.samskivert.mustache.Mustache;
 /** Each notification type has its e-mail template: subject, plain text and HTML, with values escaped in HTML only. */
 class MailTemplatesTests {
 
+    private static final Instant CREATED = Instant.parse("2026-01-15T09:30:00Z");
+
     private final MailTemplates templates = new MailTemplates(Mustache.compiler().withLoader(name ->
             new InputStreamReader(Objects.requireNonNull(getClass().getResourceAsStream(
                     "/templates/" + name + ".mustache"), name), StandardCharsets.UTF_8)));
@@ -30,7 +32,7 @@ class MailTemplatesTests {
     void rendersSubjectTextAndHtml(String type, String template, String callToAction) {
         Recipient recipient = recipient("Ada <Lovelace>");
         Notification notification = Notification.of(UUID.randomUUID(), "someone", type,
-                "Title with <b>markup</b> & \"quotes\"", "Body with <script>alert(1)</script>", Instant.now());
+                "Title with <b>markup</b> & \"quotes\"", "Body with <script>alert(1)</script>", CREATED);
 
         MailTemplates.RenderedMail mail = templates.render(notification, recipient, "https://app.example.com/");
 
@@ -50,7 +52,7 @@ class MailTemplatesTests {
     @CsvSource({ "'', there", "Grace, Grace" })
     void greetsByDisplayNameOrGenerally(String displayName, String greeting) {
         Notification notification = Notification.of(UUID.randomUUID(), "someone", "ai.generation.failed", "Title",
-                "Body", Instant.now());
+                "Body", CREATED);
 
         MailTemplates.RenderedMail mail = templates.render(notification, recipient(displayName), "http://localhost/");
 

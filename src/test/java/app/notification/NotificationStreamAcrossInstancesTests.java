@@ -51,7 +51,7 @@ class NotificationStreamAcrossInstancesTests {
 
     @Test
     void aStreamOnOneInstanceReceivesANotificationStoredByTheOther() {
-        TestUser user = TestUsers.signUpAndLogIn("http://localhost:" + port);
+        TestUser user = TestUsers.signUpAndAwaitWelcome("http://localhost:" + port);
         try (EventStream onSecond = EventStream.open(second() + "/api/v1/notifications/stream", user.bearer())) {
             assertThat(onSecond.status()).isEqualTo(200);
 
@@ -67,7 +67,7 @@ class NotificationStreamAcrossInstancesTests {
 
     @Test
     void aStompSessionOnOneInstanceReceivesNotificationsAndProgressProducedByTheOther() {
-        TestUser user = TestUsers.signUpAndLogIn("http://localhost:" + port);
+        TestUser user = TestUsers.signUpAndAwaitWelcome("http://localhost:" + port);
         try (StompTestClient onSecond = StompTestClient.connect(secondPort(), user.accessToken())) {
             StompTestClient.Subscription notifications = onSecond.subscribe("/user/queue/notifications");
             StompTestClient.Subscription generations = onSecond.subscribe("/user/queue/generations");

@@ -42,8 +42,8 @@ class NotificationStreamTests {
 
     @Test
     void aFailedGenerationArrivesOnItsOwnersStreamAndNoOneElses() {
-        TestUser owner = TestUsers.signUpAndLogIn(base());
-        TestUser other = TestUsers.signUpAndLogIn(base());
+        TestUser owner = TestUsers.signUpAndAwaitWelcome(base());
+        TestUser other = TestUsers.signUpAndAwaitWelcome(base());
         try (EventStream ownerStream = open(owner); EventStream otherStream = open(other)) {
             assertThat(ownerStream.status()).isEqualTo(200);
             assertThat(ownerStream.contentType()).startsWith("text/event-stream");
@@ -68,7 +68,7 @@ class NotificationStreamTests {
 
     @Test
     void aReconnectionWithLastEventIdGetsExactlyWhatFollowedThenLiveEvents() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
         List<Event> seen;
         try (EventStream first = open(user)) {
             for (String title : List.of("first", "second", "third")) {
@@ -91,7 +91,7 @@ class NotificationStreamTests {
 
     @Test
     void anIdTheHistoryNoLongerHoldsGetsAResetThenLiveEvents() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
         String oldest;
         try (EventStream stream = open(user)) {
             for (int i = 0; i < 25; i++) {
@@ -116,8 +116,9 @@ class NotificationStreamTests {
 
     @Test
     void anIdleStreamGetsHeartbeatComments() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
         try (EventStream stream = open(user)) {
+            // Two heartbeats (app.push.heartbeat) with no event between them.
             await().atMost(WAIT).until(stream::comments, comments -> comments.size() >= 2);
 
             assertThat(stream.comments()).allMatch(" ping"::equals);
@@ -127,7 +128,7 @@ class NotificationStreamTests {
 
     @Test
     void aBrowserOpensTheStreamWithATicketThatWorksOnce() throws InterruptedException {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
         JsonResponse issued = send("POST", base() + "/api/v1/notifications/stream/tickets", null, user.bearer());
         assertThat(issued.status()).isEqualTo(200);
         String ticket = issued.body().path("ticket").asString();

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
@@ -20,6 +21,7 @@ import app.platform.operations.EventStream;
 import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
+import app.platform.time.MovableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -34,6 +36,9 @@ class BulkListingsTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MovableClock clock;
 
     @Test
     void aCsvWithMalformedRowsCompletesWithEachRowsOutcomeAndGenerationsForTheGoodRows() throws Exception {
@@ -73,8 +78,8 @@ class BulkListingsTests {
                 assertThat(generated.status()).isEqualTo(200);
                 assertThat(generated.body().path("type").asString()).isEqualTo("listing");
             }
-            JsonNode notice = await().atMost(Duration.ofSeconds(20)).until(() -> inboxItem(user,
-                    "background.job.completed"), item -> !item.isMissingNode());
+            JsonNode notice = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                    .until(() -> inboxItem(user, "background.job.completed"), item -> !item.isMissingNode());
             assertThat(notice.path("title").asString()).isEqualTo("Bulk listings: done, with failures");
             assertThat(notice.path("body").asString()).isEqualTo("6 of 6 done, 3 failed.");
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.events("background.job.completed"),
@@ -87,6 +92,7 @@ class BulkListingsTests {
     @Test
     void aRowRefusedForTheQuotaIsAFailedRowAndTheJobCarriesOn() {
         TestUser user = TestUsers.signUpAndLogIn(base());
+        clock.stop(); // all rows in one month
         String csv = HEADER + IntStream.rangeClosed(1, 5).mapToObj(n -> "Product " + n + ",sturdy,campers\n")
                 .collect(Collectors.joining());
 
@@ -169,8 +175,8 @@ class BulkListingsTests {
         assertThat(settled.path("status").asString()).isEqualTo("CANCELLED");
         assertThat(settled.path("progress").path("done").asInt()).isLessThan(rows);
         assertThat(generationsOf(user)).isLessThan(rows);
-        JsonNode notice = await().atMost(Duration.ofSeconds(20)).until(() -> inboxItem(user,
-                "background.job.completed"), item -> !item.isMissingNode());
+        JsonNode notice = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> inboxItem(user, "background.job.completed"), item -> !item.isMissingNode());
         assertThat(notice.path("title").asString()).isEqualTo("Bulk listings: cancelled");
         assertThat(send("DELETE", base() + location, null, user.bearer()).body().path("status").asString())
                 .as("cancelling again changes nothing").isEqualTo("CANCELLED");

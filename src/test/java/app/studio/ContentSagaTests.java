@@ -67,7 +67,7 @@ class ContentSagaTests {
 
     @Test
     void everyStepAnswersAndTheSagaCompletesWithTheContentInTheLibraryAnalyticsAndTheInbox() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
 
         String id = generate(user, "launch checklist");
 
@@ -84,7 +84,7 @@ class ContentSagaTests {
 
     @Test
     void aFailedGenerationIsCompensatedTheQuotaUnitComesBackAndTheUserIsTold() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
 
         String id = generate(user, FailingContentGenerator.FAIL);
 
@@ -100,7 +100,7 @@ class ContentSagaTests {
 
     @Test
     void contentTheLibraryCannotHoldFailsTheLibraryStepForGoodAndIsCompensated() {
-        TestUser user = TestUsers.signUpAndLogIn(base());
+        TestUser user = TestUsers.signUpAndAwaitWelcome(base());
 
         String id = generate(user, FailingContentGenerator.OVERSIZED);
 

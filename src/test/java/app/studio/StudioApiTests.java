@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,15 +18,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
 import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
+import app.platform.time.MovableClock;
 import tools.jackson.databind.JsonNode;
 
-/** Generations over HTTP: accepted at once, followed to their end, limited by the plan's monthly quota (3 here). */
+/**
+ * Generations over HTTP: accepted at once, followed to their end, limited by the plan's monthly quota (3 here). The
+ * quota tests stop the application's clock, so a month does not end in the middle of one.
+ */
 @PlatformIntegrationTest
 class StudioApiTests {
 
@@ -31,6 +40,9 @@ class StudioApiTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MovableClock clock;
 
     @Test
     void aBlogGenerationIsAcceptedAndCompletesWithTheContentAndItsSteps() {
@@ -49,9 +61,9 @@ class StudioApiTests {
         assertThat(done.path("progress").asInt()).isEqualTo(100);
         assertThat(done.path("content").path("body").asString()).contains("open rate").contains("subject lines");
         assertThat(done.path("steps").findValuesAsString("name")).startsWith("accepted", "generate");
-        JsonNode saga = await().atMost(Duration.ofSeconds(20)).until(() -> send("GET",
-                base() + "/api/v1/studio/generations/" + id, null, user.bearer()).body(),
-                generation -> generation.path("sagaStatus").asString().equals("COMPLETED"));
+        JsonNode saga = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> send("GET", base() + "/api/v1/studio/generations/" + id, null, user.bearer()).body(),
+                        generation -> generation.path("sagaStatus").asString().equals("COMPLETED"));
         assertThat(saga.path("steps").findValuesAsString("name")).as("the content saga's steps, in order")
                 .containsExactly("accepted", "generate", "library", "analytics", "notify");
         assertThat(saga.path("steps").findValuesAsString("status")).containsOnly("COMPLETED");
@@ -116,6 +128,7 @@ class StudioApiTests {
     @Test
     void concurrentRequestsNeverOverspendTheMonthlyQuota() throws Exception {
         TestUser user = TestUsers.signUpAndLogIn(base());
+        Instant now = clock.stop();
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<Integer>> requests = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -137,13 +150,17 @@ class StudioApiTests {
         assertThat(statuses).filteredOn(status -> status != 202).containsOnly(429);
         JsonResponse refused = generate(user, "blog", BLOG);
         assertThat(refused.body().path("type").asString()).isEqualTo("urn:problem-type:quota-exceeded");
-        assertThat(refused.body().path("resetsAt").asString()).endsWith("-01T00:00:00Z");
-        assertThat(refused.header("Retry-After")).isPresent();
+        Instant resetsAt = YearMonth.from(now.atZone(ZoneOffset.UTC)).plusMonths(1).atDay(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(refused.body().path("resetsAt").asString()).isEqualTo(resetsAt.toString());
+        assertThat(refused.header("Retry-After")).hasValue(String.valueOf(
+                ChronoUnit.SECONDS.between(now.truncatedTo(ChronoUnit.SECONDS), resetsAt)));
     }
 
     @Test
     void aFailedGenerationSaysWhyAndGivesTheQuotaUnitBack() {
         TestUser user = TestUsers.signUpAndLogIn(base());
+        clock.stop();
         generate(user, "blog", BLOG);
         generate(user, "blog", BLOG);
 
@@ -153,13 +170,15 @@ class StudioApiTests {
 
         assertThat(failed.path("status").asString()).isEqualTo("FAILED");
         assertThat(failed.path("failureReason").asString()).contains("the model is unavailable");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(generate(user, "blog", BLOG).status())
-                .as("the unit is back: a third generation fits the quota of 3").isEqualTo(202));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(TestUsers.POLL_INTERVAL)
+                .untilAsserted(() -> assertThat(generate(user, "blog", BLOG).status())
+                        .as("the unit is back: a third generation fits the quota of 3").isEqualTo(202));
     }
 
     @Test
     void anUpgradeRaisesTheQuotaAtOnce() {
         TestUser user = TestUsers.signUpAndLogIn(base());
+        clock.stop();
         for (int i = 0; i < 3; i++) {
             generate(user, "blog", BLOG);
         }
@@ -167,12 +186,12 @@ class StudioApiTests {
 
         send("PUT", base() + "/api/v1/users/me/subscription", "{\"plan\":\"pro\"}", user.bearer());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(generate(user, "blog", BLOG).status())
-                .isEqualTo(202));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(TestUsers.POLL_INTERVAL)
+                .untilAsserted(() -> assertThat(generate(user, "blog", BLOG).status()).isEqualTo(202));
     }
 
     private JsonNode awaitFinished(TestUser user, String id) {
-        return await().atMost(Duration.ofSeconds(20)).until(
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL).until(
                 () -> send("GET", base() + "/api/v1/studio/generations/" + id, null, user.bearer()).body(),
                 generation -> List.of("COMPLETED", "FAILED").contains(generation.path("status").asString()));
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.operations.HttpClientSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PlatformIntegrationTest
 class ToolsApiTests {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http = HttpClientSupport.newClient();
     private static final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -61,7 +62,8 @@ class ToolsApiTests {
 
     @Test
     void textToolsReadThePostedText() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/tools/readability"))
+        HttpResponse<String> response = HttpClientSupport.exchange(http, HttpClientSupport.request(
+                url("/api/v1/tools/readability"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"The cat sat on the mat.\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -71,11 +73,11 @@ class ToolsApiTests {
     }
 
     private HttpResponse<String> get(String path, String ifNoneMatch) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).GET();
+        HttpRequest.Builder request = HttpClientSupport.request(url(path)).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClientSupport.exchange(http, request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI url(String path) {

@@ -4,6 +4,7 @@ import static app.platform.operations.HttpClientSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -41,6 +42,9 @@ class AccessTokenTamperingTests {
 
     @Autowired
     TokenSigningKeys keys;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aTokenSignedWithTheCurrentKeyForThisIssuerAndAudienceIsAccepted() throws Exception {
@@ -81,7 +85,7 @@ class AccessTokenTamperingTests {
     @Test
     void anExpiredTokenIsRefused() throws Exception {
         TestUser user = TestUsers.signUpAndLogIn(base());
-        Instant longAgo = Instant.now().minusSeconds(3600);
+        Instant longAgo = clock.instant().minusSeconds(3600);
 
         assertThat(callWith(signed(user.id(), claims -> claims.issueTime(Date.from(longAgo))
                 .notBeforeTime(Date.from(longAgo)).expirationTime(Date.from(longAgo.plusSeconds(900))),
@@ -123,8 +127,8 @@ class AccessTokenTamperingTests {
         return response.status();
     }
 
-    private static JWTClaimsSet.Builder validClaims(String userId) {
-        Instant now = Instant.now();
+    private JWTClaimsSet.Builder validClaims(String userId) {
+        Instant now = clock.instant();
         return new JWTClaimsSet.Builder()
                 .issuer("content-platform")
                 .audience("content-platform-api")
@@ -134,7 +138,7 @@ class AccessTokenTamperingTests {
                 .expirationTime(Date.from(now.plusSeconds(600)));
     }
 
-    private static String signed(String userId, UnaryOperator<JWTClaimsSet.Builder> change, RSAKey key)
+    private String signed(String userId, UnaryOperator<JWTClaimsSet.Builder> change, RSAKey key)
             throws Exception {
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), change.apply(validClaims(userId)).build());

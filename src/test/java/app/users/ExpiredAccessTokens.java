@@ -1,5 +1,6 @@
 package app.users;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
@@ -15,7 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Access tokens that are genuine in every respect (current signing key, issuer, audience) except that they expired
- * an hour ago, for tests of other modules' and the platform's authentication.
+ * an hour ago by the application's clock, for tests of other modules' and the platform's authentication.
  */
 public final class ExpiredAccessTokens {
 
@@ -24,7 +25,7 @@ public final class ExpiredAccessTokens {
 
     public static String of(ApplicationContext application, String userId) {
         RSAKey key = application.getBean(TokenSigningKeys.class).signingKey();
-        Instant longAgo = Instant.now().minusSeconds(3600);
+        Instant longAgo = application.getBean(Clock.class).instant().minusSeconds(3600);
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("content-platform").audience("content-platform-api")
                 .subject(userId).issueTime(Date.from(longAgo)).notBeforeTime(Date.from(longAgo))
                 .expirationTime(Date.from(longAgo.plusSeconds(900))).build();

@@ -28,6 +28,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.time.MovableClock;
 
 /**
  * Signing keys are stored, shared by instances and rotated per period. Each test works in rotation periods far in
@@ -69,7 +70,7 @@ class TokenSigningKeysTests {
 
     @Test
     void aRotationSignsWithTheNewKeyWhileTokensOfThePreviousOneStillVerify() throws Exception {
-        MovableClock clock = new MovableClock(clockInPeriod(3_000).instant());
+        MovableClock clock = MovableClock.stoppedAt(clockInPeriod(3_000).instant());
         TokenSigningKeys signer = instance(clock);
         TokenSigningKeys verifier = instance(clock);
         RSAKey before = signer.signingKey();
@@ -119,35 +120,6 @@ class TokenSigningKeysTests {
         }
         catch (Exception refused) {
             return false;
-        }
-    }
-
-    /** A clock tests move forward. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 /** The PutEvents sender against a test double of the wire protocol: batching, limits, partial failures, retries. */
 class PutEventsBatcherTests {
 
+    private static final Instant OCCURRED = Instant.parse("2026-01-15T09:30:00Z");
+
     private final PutEventsTestDouble eventBridge = PutEventsTestDouble.start();
     private final EventBridgeClient client = EventBridgeClient.builder()
             .endpointOverride(eventBridge.endpoint())
@@ -106,7 +108,7 @@ class PutEventsBatcherTests {
                 .source("app.test")
                 .detailType("test.happened")
                 .detail("{\"name\":\"" + name + "\",\"padding\":\"" + "x".repeat(payloadBytes) + "\"}")
-                .time(Instant.now())
+                .time(OCCURRED)
                 .build();
     }
 

@@ -2,6 +2,7 @@ package app.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.EventPublication.Status;
@@ -42,9 +44,18 @@ class EventPublicationRegistryTests {
     @Autowired
     EventSerializer serializer;
 
+    @Autowired
+    Clock clock;
+
     private final String run = UUID.randomUUID().toString();
     private final List<UUID> created = new ArrayList<>();
-    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now;
+
+    /** Publications are made and completed at the application's time, as the registry stores it (milliseconds). */
+    @BeforeEach
+    void readTheApplicationsClock() {
+        now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
 
     @Test
     void aPublicationMovesThroughTheLifecycleAndIsFoundByStatusAtEveryStep() {
@@ -100,7 +111,7 @@ class EventPublicationRegistryTests {
             DynamoDbEventPublicationRepository instance = i % 2 == 0 ? first : second;
             claims.add(() -> {
                 start.await();
-                return instance.markResubmitted(id, Instant.now());
+                return instance.markResubmitted(id, now);
             });
         }
         List<Future<Boolean>> outcomes;

@@ -2,7 +2,6 @@ package app.platform.operations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,21 +42,27 @@ public final class EventStream implements AutoCloseable {
         this.reader = Thread.ofVirtual().name("event-stream-reader").start(this::read);
     }
 
-    /** Opens the stream at {@code url} with extra headers given as name, value, name, value... */
+    /**
+     * Opens the stream at {@code url} with extra headers given as name, value, name, value... Connecting and the
+     * response's headers are bounded ({@link HttpClientSupport}); the events are read as they come, and tests wait for
+     * them with bounds of their own.
+     */
     public static EventStream open(String url, String... headers) {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        HttpClient client = HttpClientSupport.newClient();
+        HttpRequest.Builder request = HttpClientSupport.request(url).header("Accept", "text/event-stream");
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return new EventStream(client, client.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+            return new EventStream(client, HttpClientSupport.exchange(client, request.build(),
+                    HttpResponse.BodyHandlers.ofLines()));
         }
         catch (IOException e) {
             client.close();
             throw new UncheckedIOException(e);
         }
         catch (InterruptedException e) {
+            client.close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }

@@ -9,19 +9,84 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests that drive the running application the way any client would. */
+/**
+ * A plain HTTP client for tests that drive the running application the way any client would, and the bounds every
+ * HTTP call of the tests keeps: a connect timeout on each client, a timeout on each request.
+ */
 public final class HttpClientSupport {
 
-    private static final HttpClient client = HttpClient.newHttpClient();
+    /** How long connecting to a server of the test may take. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** How long a whole exchange may take, the response's body included. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final HttpClient client = newClient();
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private HttpClientSupport() {
+    }
+
+    /** A client that gives up connecting after {@link #CONNECT_TIMEOUT}. */
+    public static HttpClient newClient() {
+        return newClientBuilder().build();
+    }
+
+    /** A client builder with {@link #CONNECT_TIMEOUT} set, for clients that need more (cookies, redirects...). */
+    public static HttpClient.Builder newClientBuilder() {
+        return HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+    }
+
+    /**
+     * A request that fails when the response's headers take longer than {@link #REQUEST_TIMEOUT}; send it with
+     * {@link #exchange} to bound the body as well.
+     */
+    public static HttpRequest.Builder request(String url) {
+        return request(URI.create(url));
+    }
+
+    /** See {@link #request(String)}. */
+    public static HttpRequest.Builder request(URI url) {
+        return HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT);
+    }
+
+    /**
+     * Sends and waits at most {@link #REQUEST_TIMEOUT} for the response, its body included when the handler reads it
+     * whole (the request's own timeout ends with the headers). Streaming handlers return at the headers.
+     */
+    public static <T> HttpResponse<T> exchange(HttpClient client, HttpRequest request,
+            HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<T>> response = client.sendAsync(request, body);
+        try {
+            return response.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException e) {
+            response.cancel(true);
+            throw new HttpTimeoutException("No whole response within " + REQUEST_TIMEOUT + ": " + request.method()
+                    + " " + request.uri());
+        }
+        catch (InterruptedException e) {
+            response.cancel(true);
+            throw e;
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failed) {
+                throw failed;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /** A response with its body parsed as JSON (an empty body becomes a missing node). */
@@ -59,13 +124,13 @@ public final class HttpClientSupport {
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder request = request(url)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary);
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange(client, request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             return new JsonResponse(response.statusCode(), contentType, parse(response.body(), contentType),
                     response.headers());
@@ -85,8 +150,7 @@ public final class HttpClientSupport {
      */
     public static JsonResponse sendFrom(String loopbackAddress, String method, String url, String jsonBody,
             String... headers) {
-        try {
-            HttpClient from = HttpClient.newBuilder().localAddress(InetAddress.getByName(loopbackAddress)).build();
+        try (HttpClient from = newClientBuilder().localAddress(InetAddress.getByName(loopbackAddress)).build()) {
             return send(from, method, url, jsonBody, headers);
         }
         catch (UnknownHostException e) {
@@ -105,7 +169,7 @@ public final class HttpClientSupport {
     private static JsonResponse send(HttpClient client, String method, String url, String jsonBody,
             String... headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+            HttpRequest.Builder request = request(url).method(method,
                     jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
             if (jsonBody != null) {
                 request.header("Content-Type", "application/json");
@@ -113,7 +177,7 @@ public final class HttpClientSupport {
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange(client, request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new JsonResponse(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),

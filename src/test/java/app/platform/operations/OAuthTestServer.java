@@ -64,6 +64,7 @@ public final class OAuthTestServer {
     public static final String PROVIDER = "test-server";
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    private static final HttpClient client = HttpClientSupport.newClient();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final List<String> revocations = new CopyOnWriteArrayList<>();
     private static final List<ReceivedPost> posts = new CopyOnWriteArrayList<>();
@@ -113,31 +114,33 @@ public final class OAuthTestServer {
      * without following that last redirect.
      */
     public static URI authorizeInBrowser(String authorizationUrl) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> toLogin = get(browser, URI.create(authorizationUrl));
-        URI loginPage = location(toLogin, URI.create(authorizationUrl));
-        HttpResponse<String> page = get(browser, loginPage);
-        Matcher csrf = CSRF.matcher(page.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("No login form at " + loginPage + ": " + page.body());
+        try (HttpClient browser = HttpClientSupport.newClientBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build()) {
+            HttpResponse<String> toLogin = get(browser, URI.create(authorizationUrl));
+            URI loginPage = location(toLogin, URI.create(authorizationUrl));
+            HttpResponse<String> page = get(browser, loginPage);
+            Matcher csrf = CSRF.matcher(page.body());
+            if (!csrf.find()) {
+                throw new IllegalStateException("No login form at " + loginPage + ": " + page.body());
+            }
+            HttpResponse<String> loggedIn = send(browser, HttpClientSupport.request(loginPage)
+                    .header("Accept", "text/html,application/xhtml+xml")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + USERNAME + "&password=" + PASSWORD
+                            + "&_csrf=" + encode(csrf.group(1))))
+                    .build());
+            URI next = location(loggedIn, loginPage);
+            // Back at the authorization endpoint, now logged in; it redirects to the client.
+            for (int hop = 0; hop < 5 && next.toString().startsWith(url()); hop++) {
+                next = location(get(browser, next), next);
+            }
+            return next;
         }
-        HttpResponse<String> loggedIn = send(browser, HttpRequest.newBuilder(loginPage)
-                .header("Accept", "text/html,application/xhtml+xml")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + USERNAME + "&password=" + PASSWORD
-                        + "&_csrf=" + encode(csrf.group(1))))
-                .build());
-        URI next = location(loggedIn, loginPage);
-        // Back at the authorization endpoint, now logged in; it redirects to the client.
-        for (int hop = 0; hop < 5 && next.toString().startsWith(url()); hop++) {
-            next = location(get(browser, next), next);
-        }
-        return next;
     }
 
     private static JsonNode post(String path, String form) {
-        HttpResponse<String> response = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(url() + path))
+        HttpResponse<String> response = send(client, HttpClientSupport.request(url() + path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)))
@@ -157,13 +160,13 @@ public final class OAuthTestServer {
     }
 
     private static HttpResponse<String> get(HttpClient browser, URI uri) {
-        return send(browser, HttpRequest.newBuilder(uri).header("Accept", "text/html,application/xhtml+xml").GET()
+        return send(browser, HttpClientSupport.request(uri).header("Accept", "text/html,application/xhtml+xml").GET()
                 .build());
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return HttpClientSupport.exchange(client, request, HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException e) {
             throw new IllegalStateException("Request failed: " + request.uri(), e);

@@ -32,7 +32,7 @@ class RequestHandlingWatchdogTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-12-01T10:00:00Z"));
     private final CountDownLatch release = new CountDownLatch(1);
     private final ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new SynchronousQueue<>(), Thread.ofPlatform().name("request-thread").factory());

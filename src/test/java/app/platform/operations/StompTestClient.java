@@ -3,6 +3,7 @@ package app.platform.operations;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,7 +60,11 @@ public final class StompTestClient implements AutoCloseable {
      */
     public static StompTestClient connect(String url, WebSocketHttpHeaders handshake, StompHeaders connect) {
         StompTestClient client = new StompTestClient();
-        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        StandardWebSocketClient webSocket = new StandardWebSocketClient();
+        // Tomcat's client bounds connecting and the handshake by this (5 s by default); named, as for HTTP clients.
+        webSocket.setUserProperties(Map.of("org.apache.tomcat.websocket.IO_TIMEOUT_MS",
+                String.valueOf(HttpClientSupport.CONNECT_TIMEOUT.toMillis())));
+        WebSocketStompClient stomp = new WebSocketStompClient(webSocket);
         stomp.setMessageConverter(new JacksonJsonMessageConverter());
         stomp.setTaskScheduler(heartbeats);
         CompletableFuture<StompSession> future = stomp.connectAsync(url, handshake, connect, client.new Handler());

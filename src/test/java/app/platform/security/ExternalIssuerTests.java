@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
@@ -83,7 +84,7 @@ class ExternalIssuerTests {
 
     /** A Cognito-style access token: the client in {@code client_id}, no {@code aud}. */
     private static String token(RSAKey key, String issuer, String clientId) throws Exception {
-        Instant now = Instant.now();
+        Instant now = application.getBean(Clock.class).instant();
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), new JWTClaimsSet.Builder()
                         .issuer(issuer)

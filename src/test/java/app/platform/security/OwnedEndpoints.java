@@ -12,6 +12,7 @@ import java.util.List;
 import app.platform.operations.HttpClientSupport;
 import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.OAuthTestServer;
+import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
 import tools.jackson.databind.JsonNode;
 
@@ -244,17 +245,18 @@ final class OwnedEndpoints {
         String listing = HttpClientSupport.send("POST", base + "/api/v1/studio/content/listing",
                 "{\"productName\":\"Owned Pack\",\"features\":[\"zip\"],\"audience\":\"hikers\"}",
                 owner.bearer()).body().path("id").asString();
-        String audit = await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
-                base + "/api/v1/brand/audits?contentId=" + listing, null, owner.bearer()).body().path("items")
-                .path(0).path("id").asString(""), id -> !id.isEmpty());
+        String audit = await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL)
+                .until(() -> HttpClientSupport.send("GET", base + "/api/v1/brand/audits?contentId=" + listing, null,
+                        owner.bearer()).body().path("items").path(0).path("id").asString(""), id -> !id.isEmpty());
         return audit + "/" + listing;
     }
 
     /** A generated blog post, once it is in the owner's library. */
     static String libraryItem(String base, TestUser owner) {
         String id = blogGeneration(base, owner);
-        await().atMost(Duration.ofSeconds(20)).until(() -> HttpClientSupport.send("GET",
-                base + "/api/v1/library/items/" + id, null, owner.bearer()).status(), status -> status == 200);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL).until(() -> HttpClientSupport
+                .send("GET", base + "/api/v1/library/items/" + id, null, owner.bearer()).status(),
+                status -> status == 200);
         return id;
     }
 

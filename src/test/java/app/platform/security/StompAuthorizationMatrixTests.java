@@ -72,8 +72,9 @@ class StompAuthorizationMatrixTests {
         stranger = TestUsers.signUpAndLogIn(base());
         item = OwnedEndpoints.libraryItem(base(), owner);
         tracker = OwnedEndpoints.tracker(base(), owner);
-        await().atMost(Duration.ofSeconds(20)).until(() -> send("POST", base() + "/api/v1/library/items/" + item
-                + "/collaborators", "{\"email\":\"" + collaborator.email() + "\"}", owner.bearer()).status(),
+        await().atMost(Duration.ofSeconds(20)).pollInterval(TestUsers.POLL_INTERVAL).until(() -> send("POST",
+                base() + "/api/v1/library/items/" + item + "/collaborators",
+                "{\"email\":\"" + collaborator.email() + "\"}", owner.bearer()).status(),
                 status -> status == 201 || status == 200);
     }
 

@@ -3,7 +3,6 @@ package app.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.operations.HttpClientSupport;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PlatformIntegrationTest
 class ErrorResponsesTests {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http = HttpClientSupport.newClient();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String TEXT_TOOL = "/api/v1/tools/readability";
 
@@ -110,10 +110,10 @@ class ErrorResponsesTests {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return HttpClientSupport.request("http://localhost:" + port + path);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClientSupport.exchange(http, request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +53,7 @@ class OpenApiFuzzTests {
             "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../a.csv\"\r\n\r\n"
                     + "productName,features,audience\r\n,,\r\n--xyz--\r\n");
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http = HttpClientSupport.newClient();
 
     @LocalServerPort
     int port;
@@ -105,10 +104,12 @@ class OpenApiFuzzTests {
     /** Sends the request; an open stream is closed once its status is known (only an error's body is read). */
     private static Answer send(HttpRequest request, boolean stream) throws IOException, InterruptedException {
         if (!stream) {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClientSupport.exchange(http, request,
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         }
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClientSupport.exchange(http, request,
+                HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             return new Answer(response.statusCode(), response.statusCode() >= 300
                     ? new String(body.readAllBytes(), StandardCharsets.UTF_8) : "(stream)");
@@ -134,7 +135,7 @@ class OpenApiFuzzTests {
             mediaType = pick(random, List.of("multipart/form-data; boundary=xyz", "multipart/form-data",
                     "multipart/form-data; boundary=other"));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString()))
+        HttpRequest.Builder request = HttpClientSupport.request(url.toString())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !mediaType.isEmpty()) {

@@ -3,15 +3,14 @@ package app.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.operations.HttpClientSupport;
 
 /**
  * The web page at {@code /} and its static files answer without a token, as what they are, and the security headers
@@ -23,7 +22,7 @@ class WebPageTests {
     @LocalServerPort
     int port;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient client = HttpClientSupport.newClient();
 
     @Test
     void theRootAnswersThePageWithItsMainControls() {
@@ -69,8 +68,8 @@ class WebPageTests {
 
     private HttpResponse<String> get(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClientSupport.exchange(client, HttpClientSupport.request("http://localhost:" + port + path)
+                    .build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException e) {
             throw new IllegalStateException(e);
