@@ -1,5 +1,7 @@
 package app.platform.operations;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -32,8 +34,8 @@ final class RequestHandlingWatchdog implements ApplicationListener<WebServerInit
     private final WatchdogSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("request-watchdog").daemon(true).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("request-watchdog").daemon(true).factory());
     private State last = State.TAKING_WORK;
 
     RequestHandlingWatchdog(WatchdogSettings settings, ApplicationEventPublisher events, Clock clock) {
@@ -66,12 +68,22 @@ final class RequestHandlingWatchdog implements ApplicationListener<WebServerInit
         if (now == State.STALLED) {
             log.error("No request thread has taken work for {} s (limit app.operations.watchdog.stall-limit = {} s): "
                     + "liveness is BROKEN; thread dump: {}", detector.waited().toSeconds(),
-                    settings.stallLimit().toSeconds(), ThreadDumps.writeTo(settings.threadDumpDir()));
+                    settings.stallLimit().toSeconds(), threadDump());
             AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
         }
         else {
             log.warn("The request threads take work again: liveness is CORRECT");
             AvailabilityChangeEvent.publish(events, this, LivenessState.CORRECT);
+        }
+    }
+
+    private String threadDump() {
+        try {
+            Path dump = ThreadDumps.write(settings.threadDumpDir(), "request-threads-stalled");
+            return dump + " (" + ThreadDumps.summary(dump) + ")";
+        }
+        catch (IOException | RuntimeException notWritten) {
+            return "not written (" + notWritten + ")";
         }
     }
 

@@ -26,12 +26,15 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 public final class ThreadDumpOnTimeout
         implements PreInterruptCallback, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
+    /** Where the dumps go, beside the test reports. */
+    static final Path DIRECTORY = Path.of("target", "thread-dumps");
+
     private static final ExtensionContext.Namespace DUMPS =
             ExtensionContext.Namespace.create(ThreadDumpOnTimeout.class);
 
     @Override
     public void beforeThreadInterrupt(PreInterruptContext interrupt, ExtensionContext context) throws IOException {
-        Path dump = ThreadDumps.write(nameOf(context));
+        Path dump = ThreadDumps.write(DIRECTORY, nameOf(context));
         context.getStore(DUMPS).put(Path.class, dump);
         report(nameOf(context) + " reached its timeout; thread \"" + interrupt.getThreadToInterrupt().getName()
                 + "\" is interrupted now", dump);
@@ -78,7 +81,7 @@ public final class ThreadDumpOnTimeout
                 System.err.println("[thread dump] " + thrown.getMessage() + "; taken at the timeout: " + atInterrupt);
             }
             else {
-                report(thrown.getMessage(), ThreadDumps.write(nameOf(context)));
+                report(thrown.getMessage(), ThreadDumps.write(DIRECTORY, nameOf(context)));
             }
         }
         catch (IOException | RuntimeException notWritten) {

@@ -106,10 +106,10 @@ class ThreadDumpOnTimeoutTests {
     }
 
     private static List<Path> dumps() throws IOException {
-        if (!Files.isDirectory(ThreadDumps.DIRECTORY)) {
+        if (!Files.isDirectory(ThreadDumpOnTimeout.DIRECTORY)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(ThreadDumps.DIRECTORY)) {
+        try (Stream<Path> files = Files.list(ThreadDumpOnTimeout.DIRECTORY)) {
             return files.map(Path::toAbsolutePath).sorted().toList();
         }
     }
