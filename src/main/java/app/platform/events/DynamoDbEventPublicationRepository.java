@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
@@ -46,8 +47,14 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  */
 class DynamoDbEventPublicationRepository implements EventPublicationRepository, OutboxRelay {
 
-    private static final List<Status> INCOMPLETE = List.of(Status.PUBLISHED, Status.PROCESSING, Status.RESUBMITTED,
-            Status.FAILED);
+    /** The status index partitions (before their {@code #<shard>}) of the publications that have not completed. */
+    private static final List<String> INCOMPLETE = List.of(Status.PUBLISHED.name(), Status.PROCESSING.name(),
+            Status.RESUBMITTED.name(), Status.FAILED.name());
+
+    /** The batch of a lookup without a limit. */
+    private static final long ALL = Long.MAX_VALUE;
+    /** Batches from this size on are read in pages of DynamoDB's 1 MB. */
+    private static final int MAX_PAGE = 1_000;
 
     private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#\\w+");
     private static final Map<String, String> ATTRIBUTES = Map.of("#id", ID, "#status", STATUS,
@@ -84,18 +91,9 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     /** The publication date of the oldest publication that has not completed, through one read per index partition. */
     Optional<Instant> oldestIncomplete() {
-        Optional<String> oldest = Optional.empty();
-        for (Status status : INCOMPLETE) {
-            for (int shard = 0; shard < items.shards(); shard++) {
-                List<Map<String, AttributeValue>> first = client.query(
-                        statusQuery(status.name() + "#" + shard, null).limit(1).build()).items();
-                if (!first.isEmpty()) {
-                    String candidate = first.getFirst().get(STATUS_SORT).s();
-                    oldest = oldest.filter(current -> current.compareTo(candidate) <= 0).or(() -> Optional.of(candidate));
-                }
-            }
-        }
-        return oldest.map(sortKey -> SortableTime.parse(sortKey.substring(0, sortKey.indexOf('#'))));
+        return statusItems(INCOMPLETE, null, 1).findFirst()
+                .map(item -> item.get(STATUS_SORT).s())
+                .map(sortKey -> SortableTime.parse(sortKey.substring(0, sortKey.indexOf('#'))));
     }
 
     @Override
@@ -192,12 +190,12 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     @Override
     public List<TargetEventPublication> findIncompletePublications() {
-        return findByStatuses(INCOMPLETE, null, -1);
+        return observeAll(oldestFirst(INCOMPLETE, null, ALL));
     }
 
     @Override
     public List<TargetEventPublication> findIncompletePublicationsPublishedBefore(Instant instant) {
-        return findByStatuses(INCOMPLETE, instant, -1);
+        return observeAll(oldestFirst(INCOMPLETE, instant, ALL));
     }
 
     @Override
@@ -229,25 +227,37 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         deleteCompleted(instant);
     }
 
+    /**
+     * The oldest failed publications, read a batch at a time: each shard's partition is queried for at most
+     * {@code criteria}'s number of items published before its date, and the shards' pages are merged.
+     */
     @Override
     public List<TargetEventPublication> findFailedPublications(FailedCriteria criteria) {
-        return findByStatuses(List.of(Status.FAILED), criteria.getPublicationDateReference(),
-                criteria.getMaxItemsToRead());
+        long limit = criteria.getMaxItemsToRead() < 0 ? ALL : criteria.getMaxItemsToRead();
+        if (limit == 0) {
+            return List.of();
+        }
+        return observeAll(oldestFirst(List.of(Status.FAILED.name()), criteria.getPublicationDateReference(), limit)
+                .limit(limit));
     }
 
     @Override
     public List<TargetEventPublication> findByStatus(Status status) {
-        return status == Status.COMPLETED ? findCompletedPublications() : findByStatuses(List.of(status), null, -1);
+        return status == Status.COMPLETED ? findCompletedPublications()
+                : observeAll(oldestFirst(List.of(status.name()), null, ALL));
     }
 
     @Override
     public int countByStatus(Status status) {
-        if (status == Status.COMPLETED) {
-            return (int) completed(null).count();
-        }
+        return status == Status.COMPLETED ? (int) completed(null).count() : count(status.name());
+    }
+
+    /** How many publications the partition (before {@code #<shard>}) holds, through a COUNT query per shard. */
+    private int count(String partition) {
         int count = 0;
         for (int shard = 0; shard < items.shards(); shard++) {
-            count += client.query(statusQuery(status.name() + "#" + shard, null).select(Select.COUNT).build()).count();
+            QueryRequest query = statusQuery(partition + "#" + shard, null).select(Select.COUNT).build();
+            count += client.queryPaginator(query).stream().mapToInt(QueryResponse::count).sum();
         }
         return count;
     }
@@ -322,20 +332,33 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
                 .map(TargetEventPublication.class::cast);
     }
 
-    private List<TargetEventPublication> findByStatuses(List<Status> statuses, Instant before, long limit) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        for (Status status : statuses) {
+    /**
+     * The publications of these status index partitions (before {@code #<shard>}), published before a date if given,
+     * oldest first. Each shard is queried for pages of {@code batch} items (of 1 MB from {@value #MAX_PAGE} on) and
+     * the shards' pages are merged, reading a shard's next page only when the stream gets there: a caller that takes
+     * {@code batch} publications reads at most one page per shard.
+     */
+    private Stream<StoredPublication> oldestFirst(List<String> partitions, Instant before, long batch) {
+        return statusItems(partitions, before, batch).map(items::fromItem);
+    }
+
+    private Stream<Map<String, AttributeValue>> statusItems(List<String> partitions, Instant before, long batch) {
+        List<QueryRequest> queries = new ArrayList<>();
+        for (String partition : partitions) {
             for (int shard = 0; shard < items.shards(); shard++) {
-                QueryRequest.Builder query = statusQuery(status.name() + "#" + shard, before);
-                client.queryPaginator(query.build()).items().forEach(found::add);
+                QueryRequest.Builder query = statusQuery(partition + "#" + shard, before);
+                if (batch < MAX_PAGE) {
+                    query.limit((int) batch);
+                }
+                queries.add(query.build());
             }
         }
-        Stream<Map<String, AttributeValue>> sorted = found.stream()
-                .sorted(Comparator.comparing(item -> item.get(STATUS_SORT).s()));
-        if (limit >= 0) {
-            sorted = sorted.limit(limit);
-        }
-        return sorted.map(items::fromItem).peek(this::observe).map(TargetEventPublication.class::cast).toList();
+        return MergedQueries.stream(client, queries, STATUS_SORT);
+    }
+
+    /** Remembers the state in which the publications were read, for the claims that may follow. */
+    private List<TargetEventPublication> observeAll(Stream<StoredPublication> publications) {
+        return publications.peek(this::observe).map(TargetEventPublication.class::cast).toList();
     }
 
     private QueryRequest.Builder statusQuery(String shard, Instant before) {

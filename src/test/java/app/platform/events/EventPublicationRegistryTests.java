@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,26 @@ class EventPublicationRegistryTests {
 
         registry.markCompleted(new RegistryProbe(run, 2), LISTENER, now);
         assertThat(ours(registry.findIncompletePublications())).containsExactly(older.getIdentifier());
+    }
+
+    @Test
+    void aBatchOfFailedPublicationsCostsOnePageOfEachShardAndHonoursTheDate() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        Instant longAgo = now.minus(60, ChronoUnit.DAYS);
+        List<UUID> failed = IntStream.range(0, 40)
+                .mapToObj(i -> registry.create(publication(i, longAgo.plusSeconds(i))).getIdentifier())
+                .toList();
+        failed.forEach(registry::markFailed);
+        CountingQueries reads = new CountingQueries(client);
+
+        List<TargetEventPublication> batch = instance(reads).findFailedPublications(
+                FailedCriteria.ALL.withItemsToRead(5).withPublicationsPublishedBefore(now));
+
+        assertThat(ours(batch)).containsExactlyElementsOf(failed.subList(0, 5));
+        assertThat(reads.items()).as("items read for a batch of 5 over 4 shards").isLessThanOrEqualTo(4 * 5);
+        assertThat(ours(registry.findFailedPublications(
+                FailedCriteria.ALL.withItemsToRead(100).withPublicationsPublishedBefore(longAgo.plusSeconds(3)))))
+                .containsExactlyElementsOf(failed.subList(0, 3));
     }
 
     @Test
@@ -173,6 +194,14 @@ class EventPublicationRegistryTests {
     }
 
     private DynamoDbEventPublicationRepository instance(CompletionMode mode) {
+        return instance(client, mode);
+    }
+
+    private DynamoDbEventPublicationRepository instance(DynamoDbClient client) {
+        return instance(client, CompletionMode.UPDATE);
+    }
+
+    private DynamoDbEventPublicationRepository instance(DynamoDbClient client, CompletionMode mode) {
         return new DynamoDbEventPublicationRepository(client, tables.physicalName(EventRegistryConfiguration.TABLE),
                 tables.physicalName(EventRegistryConfiguration.ARCHIVE_TABLE), new PublicationItems(serializer, 4),
                 mode);
