@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
@@ -25,6 +28,7 @@ import org.springframework.modulith.events.support.CompletionMode;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import app.platform.dynamodb.OutboxRelay;
 import app.platform.dynamodb.SortableTime;
@@ -44,12 +48,20 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * leaves none behind. Outside a transaction it is written at once. Status changes are single conditional updates,
  * so that of several instances sharing the table only one claims a publication for resubmission. Lookups use the
  * sparse {@code status}, {@code event} and {@code completed} indexes, never a scan.
+ *
+ * <p>A publication that fails after {@code maxAttempts} attempts is <em>exhausted</em>: still {@code FAILED} for Spring
+ * Modulith, but moved to its own status index partition, so that {@link #findFailedPublications} (the retrier's
+ * lookup) never reads it again and poison publications cannot fill the retrier's batches. An operator resubmits it
+ * through {@code /actuator/eventpublications}, which gives it one more attempt.
  */
 class DynamoDbEventPublicationRepository implements EventPublicationRepository, OutboxRelay {
 
+    private static final Logger log = LoggerFactory.getLogger(DynamoDbEventPublicationRepository.class);
+
     /** The status index partitions (before their {@code #<shard>}) of the publications that have not completed. */
-    private static final List<String> INCOMPLETE = List.of(Status.PUBLISHED.name(), Status.PROCESSING.name(),
-            Status.RESUBMITTED.name(), Status.FAILED.name());
+    static final List<String> INCOMPLETE = List.of(Status.PUBLISHED.name(), Status.PROCESSING.name(),
+            Status.RESUBMITTED.name(), Status.FAILED.name(), EXHAUSTED);
+    private static final String ATTEMPTS_LEFT = "(attribute_not_exists(#attempts) OR #attempts < :max)";
 
     /** The batch of a lookup without a limit. */
     private static final long ALL = Long.MAX_VALUE;
@@ -67,6 +79,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private final String archiveTable;
     private final PublicationItems items;
     private final CompletionMode completionMode;
+    private final int maxAttempts;
     private EventRegistryMetrics metrics;
     /** Publications this instance relayed as processing, until their listener starts; bounded, expiring. */
     private final Cache<UUID, Boolean> claimedAtRelay = Caffeine.newBuilder().maximumSize(100_000)
@@ -74,14 +87,18 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     /** Bounded: an observation is only needed between a read and the claim that follows it. */
     private final Map<UUID, Observed> observed = new ConcurrentHashMap<>();
     private static final int MAX_OBSERVED = 10_000;
+    /** Read by the gauge and the health indicator: a few seconds old at most. */
+    private final LoadingCache<String, Integer> partitionCounts = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5)).build(this::count);
 
     DynamoDbEventPublicationRepository(DynamoDbClient client, String table, String archiveTable,
-            PublicationItems items, CompletionMode completionMode) {
+            PublicationItems items, CompletionMode completionMode, int maxAttempts) {
         this.client = client;
         this.table = table;
         this.archiveTable = archiveTable;
         this.items = items;
         this.completionMode = completionMode;
+        this.maxAttempts = maxAttempts;
     }
 
     /** Starts counting outcomes in these metrics. */
@@ -94,6 +111,23 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         return statusItems(INCOMPLETE, null, 1).findFirst()
                 .map(item -> item.get(STATUS_SORT).s())
                 .map(sortKey -> SortableTime.parse(sortKey.substring(0, sortKey.indexOf('#'))));
+    }
+
+    /** How many failed publications have used up their attempts; counted at most 5 seconds ago. */
+    int exhausted() {
+        return partitionCounts.get(EXHAUSTED);
+    }
+
+    /** The incomplete publications counted by status index partition ({@link #INCOMPLETE}), in that order. */
+    Map<String, Integer> incompleteCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        INCOMPLETE.forEach(partition -> counts.put(partition, count(partition)));
+        return counts;
+    }
+
+    /** The oldest incomplete publications, at most {@code limit}, read as one page per index partition. */
+    List<StoredPublication> oldestIncomplete(int limit) {
+        return oldestFirst(INCOMPLETE, null, limit).limit(limit).toList();
     }
 
     @Override
@@ -133,12 +167,25 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         if (claimedAtRelay.asMap().remove(identifier) != null) {
             return; // written as processing when it was relayed
         }
-        transition(identifier, Status.PROCESSING, "", "#status <> :status", Map.of());
+        transition(identifier, Status.PROCESSING, items.statusShard(Status.PROCESSING, identifier), "",
+                "#status <> :status", Map.of());
     }
 
+    /**
+     * Fails the publication: into the failed partition while it has attempts left, otherwise into the exhausted one
+     * (a second conditional write, made only for publications out of attempts).
+     */
     @Override
     public void markFailed(UUID identifier) {
-        if (transition(identifier, Status.FAILED, "", "#status <> :status", Map.of())) {
+        Map<String, AttributeValue> max = Map.of(":max", AttributeValue.fromN(Integer.toString(maxAttempts)));
+        if (transition(identifier, Status.FAILED, items.statusShard(Status.FAILED, identifier), "",
+                "#status <> :status AND " + ATTEMPTS_LEFT, max)) {
+            count(EventRegistryMetrics::failed);
+        }
+        else if (transition(identifier, Status.FAILED, items.exhaustedShard(identifier), "",
+                "#status <> :status AND #attempts >= :max", max)) {
+            log.warn("Event publication {} failed and has used up its {} attempts: it waits for an operator to resubmit "
+                    + "it (/actuator/eventpublications)", identifier, maxAttempts);
             count(EventRegistryMetrics::failed);
         }
     }
@@ -165,7 +212,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
             values.put(":published", s(Status.PUBLISHED.name()));
             values.put(":failed", s(Status.FAILED.name()));
         }
-        boolean claimed = transition(identifier, Status.RESUBMITTED,
+        boolean claimed = transition(identifier, Status.RESUBMITTED, items.statusShard(Status.RESUBMITTED, identifier),
                 ", #attempts = #attempts + :one, #resubmittedAt = :at", unchanged, values);
         if (claimed) {
             count(EventRegistryMetrics::retried);
@@ -228,8 +275,10 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     }
 
     /**
-     * The oldest failed publications, read a batch at a time: each shard's partition is queried for at most
-     * {@code criteria}'s number of items published before its date, and the shards' pages are merged.
+     * The oldest failed publications that have attempts left, read a batch at a time: each shard's partition is
+     * queried for at most {@code criteria}'s number of items published before its date, and the shards' pages are
+     * merged. Exhausted publications are not in these partitions; one found there all the same (failed before
+     * exhausted ones had their own partition, or {@code maxAttempts} was lowered since) is moved out and skipped.
      */
     @Override
     public List<TargetEventPublication> findFailedPublications(FailedCriteria criteria) {
@@ -238,18 +287,26 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
             return List.of();
         }
         return observeAll(oldestFirst(List.of(Status.FAILED.name()), criteria.getPublicationDateReference(), limit)
+                .filter(this::hasAttemptsLeft)
                 .limit(limit));
     }
 
+    /** Spring Modulith's statuses; {@code FAILED} includes the exhausted publications. */
     @Override
     public List<TargetEventPublication> findByStatus(Status status) {
         return status == Status.COMPLETED ? findCompletedPublications()
-                : observeAll(oldestFirst(List.of(status.name()), null, ALL));
+                : observeAll(oldestFirst(partitionsOf(status), null, ALL));
     }
 
+    /** Spring Modulith's statuses; {@code FAILED} includes the exhausted publications. */
     @Override
     public int countByStatus(Status status) {
-        return status == Status.COMPLETED ? (int) completed(null).count() : count(status.name());
+        return status == Status.COMPLETED ? (int) completed(null).count()
+                : partitionsOf(status).stream().mapToInt(this::count).sum();
+    }
+
+    private static List<String> partitionsOf(Status status) {
+        return status == Status.FAILED ? List.of(Status.FAILED.name(), EXHAUSTED) : List.of(status.name());
     }
 
     /** How many publications the partition (before {@code #<shard>}) holds, through a COUNT query per shard. */
@@ -262,12 +319,25 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         return count;
     }
 
-    /** Moves an incomplete publication to a status if {@code expected} holds; false if it did not. */
-    private boolean transition(UUID identifier, Status status, String extraSet, String expected,
+    private boolean hasAttemptsLeft(StoredPublication failed) {
+        if (failed.getCompletionAttempts() < maxAttempts) {
+            return true;
+        }
+        transition(failed.getIdentifier(), Status.FAILED, items.exhaustedShard(failed.getIdentifier()), "",
+                "#status = :status AND #attempts >= :max",
+                Map.of(":max", AttributeValue.fromN(Integer.toString(maxAttempts))));
+        return false;
+    }
+
+    /**
+     * Moves an incomplete publication to a status and status index partition if {@code expected} holds; false if it
+     * did not.
+     */
+    private boolean transition(UUID identifier, Status status, String shard, String extraSet, String expected,
             Map<String, AttributeValue> extra) {
         Map<String, AttributeValue> values = new HashMap<>(extra);
         values.put(":status", s(status.name()));
-        values.put(":shard", s(items.statusShard(status, identifier)));
+        values.put(":shard", s(shard));
         try {
             String update = "SET #status = :status, #statusShard = :shard" + extraSet;
             String condition = "attribute_exists(#id) AND attribute_not_exists(#completedAt) AND " + expected;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,8 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Business metrics of the event registry: {@code app.events.publications} counted by outcome (published, completed,
- * failed, retried) and {@code app.events.oldest.incomplete.age}, the age in seconds of the oldest publication that
- * has not completed (0 when there is none), the figure to alert on.
+ * failed, retried), {@code app.events.oldest.incomplete.age}, the age in seconds of the oldest publication that
+ * has not completed (0 when there is none), the figure to alert on, and {@code app.events.publications.exhausted}, the
+ * failed publications that used up their attempts and wait for an operator.
  */
 class EventRegistryMetrics {
 
@@ -22,7 +24,8 @@ class EventRegistryMetrics {
     private final Counter failed;
     private final Counter retried;
 
-    EventRegistryMetrics(MeterRegistry registry, Supplier<Optional<Instant>> oldestIncomplete, Clock clock) {
+    EventRegistryMetrics(MeterRegistry registry, Supplier<Optional<Instant>> oldestIncomplete, IntSupplier exhausted,
+            Clock clock) {
         this.published = counter(registry, "published");
         this.completed = counter(registry, "completed");
         this.failed = counter(registry, "failed");
@@ -32,6 +35,9 @@ class EventRegistryMetrics {
                         .orElse(0.0))
                 .description("Age of the oldest event publication that has not completed")
                 .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("app.events.publications.exhausted", exhausted::getAsInt)
+                .description("Failed event publications that used up their attempts and wait for an operator")
                 .register(registry);
     }
 

@@ -16,12 +16,13 @@ final class StoredPublication implements TargetEventPublication {
     private final Instant publicationDate;
     private final Instant lastResubmissionDate;
     private final int completionAttempts;
+    private final boolean exhausted;
     private Status status;
     private Instant completionDate;
 
     StoredPublication(UUID identifier, Object event, PublicationTargetIdentifier targetIdentifier,
             Instant publicationDate, Status status, Instant completionDate, int completionAttempts,
-            Instant lastResubmissionDate) {
+            Instant lastResubmissionDate, boolean exhausted) {
         this.identifier = identifier;
         this.event = event;
         this.targetIdentifier = targetIdentifier;
@@ -30,6 +31,7 @@ final class StoredPublication implements TargetEventPublication {
         this.completionDate = completionDate;
         this.completionAttempts = completionAttempts;
         this.lastResubmissionDate = lastResubmissionDate;
+        this.exhausted = exhausted;
     }
 
     @Override
@@ -72,6 +74,16 @@ final class StoredPublication implements TargetEventPublication {
         return completionAttempts;
     }
 
+    /** Whether it failed after using up its attempts: the retrier leaves it to an operator. */
+    boolean isExhausted() {
+        return exhausted;
+    }
+
+    /** The status as an operator sees it: Spring Modulith's, or {@code EXHAUSTED} for a failed one out of attempts. */
+    String state() {
+        return exhausted && status == Status.FAILED ? PublicationItems.EXHAUSTED : status.name();
+    }
+
     @Override
     public void markCompleted(Instant instant) {
         this.completionDate = instant;
@@ -81,6 +93,6 @@ final class StoredPublication implements TargetEventPublication {
     @Override
     public String toString() {
         return "StoredPublication[" + identifier + " " + event.getClass().getName() + " -> "
-                + targetIdentifier.getValue() + " " + status + "]";
+                + targetIdentifier.getValue() + " " + state() + "]";
     }
 }
