@@ -53,6 +53,13 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * Modulith, but moved to its own status index partition, so that {@link #findFailedPublications} (the retrier's
  * lookup) never reads it again and poison publications cannot fill the retrier's batches. An operator resubmits it
  * through {@code /actuator/eventpublications}, which gives it one more attempt.
+ *
+ * <p>Events are deserialized only when asked for ({@link StoredPublication}). The lookups through which Spring Modulith
+ * resubmits publications ({@code findIncompletePublications*}, {@link #findFailedPublications}) hand over only those
+ * whose event this instance can read: one whose class it lacks (a newer version added it during a rolling deploy) or
+ * whose payload is corrupt is skipped, logged and counted once, and listed at {@code /actuator/eventpublications}; it
+ * never keeps the others from being resubmitted. {@link #findByStatus}, which Spring Modulith's staleness check uses
+ * with ids and dates only, hands over all, so that a stale unreadable publication is failed like any other.
  */
 class DynamoDbEventPublicationRepository implements EventPublicationRepository, OutboxRelay {
 
@@ -61,7 +68,6 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     /** The status index partitions (before their {@code #<shard>}) of the publications that have not completed. */
     static final List<String> INCOMPLETE = List.of(Status.PUBLISHED.name(), Status.PROCESSING.name(),
             Status.RESUBMITTED.name(), Status.FAILED.name(), EXHAUSTED);
-    private static final String ATTEMPTS_LEFT = "(attribute_not_exists(#attempts) OR #attempts < :max)";
 
     /** The batch of a lookup without a limit. */
     private static final long ALL = Long.MAX_VALUE;
@@ -84,6 +90,8 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     /** Publications this instance relayed as processing, until their listener starts; bounded, expiring. */
     private final Cache<UUID, Boolean> claimedAtRelay = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
+    /** Publications found unreadable and reported (logged and counted), so that each is reported once. */
+    private final Cache<UUID, Boolean> reportedUnreadable = Caffeine.newBuilder().maximumSize(10_000).build();
     /** Bounded: an observation is only needed between a read and the claim that follows it. */
     private final Map<UUID, Observed> observed = new ConcurrentHashMap<>();
     private static final int MAX_OBSERVED = 10_000;
@@ -179,7 +187,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     public void markFailed(UUID identifier) {
         Map<String, AttributeValue> max = Map.of(":max", AttributeValue.fromN(Integer.toString(maxAttempts)));
         if (transition(identifier, Status.FAILED, items.statusShard(Status.FAILED, identifier), "",
-                "#status <> :status AND " + ATTEMPTS_LEFT, max)) {
+                "#status <> :status AND (attribute_not_exists(#attempts) OR #attempts < :max)", max)) {
             count(EventRegistryMetrics::failed);
         }
         else if (transition(identifier, Status.FAILED, items.exhaustedShard(identifier), "",
@@ -235,14 +243,16 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         count(EventRegistryMetrics::completed);
     }
 
+    /** The incomplete publications whose event can be read here, oldest first. */
     @Override
     public List<TargetEventPublication> findIncompletePublications() {
-        return observeAll(oldestFirst(INCOMPLETE, null, ALL));
+        return observeAll(oldestFirst(INCOMPLETE, null, ALL).filter(this::readable));
     }
 
+    /** The incomplete publications published before the instant whose event can be read here, oldest first. */
     @Override
     public List<TargetEventPublication> findIncompletePublicationsPublishedBefore(Instant instant) {
-        return observeAll(oldestFirst(INCOMPLETE, instant, ALL));
+        return observeAll(oldestFirst(INCOMPLETE, instant, ALL).filter(this::readable));
     }
 
     @Override
@@ -275,10 +285,11 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     }
 
     /**
-     * The oldest failed publications that have attempts left, read a batch at a time: each shard's partition is
-     * queried for at most {@code criteria}'s number of items published before its date, and the shards' pages are
-     * merged. Exhausted publications are not in these partitions; one found there all the same (failed before
-     * exhausted ones had their own partition, or {@code maxAttempts} was lowered since) is moved out and skipped.
+     * The oldest failed publications that have attempts left and can be read here, read a batch at a time: each
+     * shard's partition is queried for at most {@code criteria}'s number of items published before its date, and the
+     * shards' pages are merged. Exhausted publications are not in these partitions; one found there all the same
+     * (failed before exhausted ones had their own partition, or {@code maxAttempts} was lowered since) is moved out
+     * and skipped.
      */
     @Override
     public List<TargetEventPublication> findFailedPublications(FailedCriteria criteria) {
@@ -288,6 +299,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         }
         return observeAll(oldestFirst(List.of(Status.FAILED.name()), criteria.getPublicationDateReference(), limit)
                 .filter(this::hasAttemptsLeft)
+                .filter(this::readable)
                 .limit(limit));
     }
 
@@ -319,6 +331,19 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         return count;
     }
 
+    /** Whether its event can be read; one that cannot is logged and counted, once. */
+    private boolean readable(StoredPublication publication) {
+        Optional<String> unreadable = publication.unreadable();
+        if (unreadable.isPresent()
+                && reportedUnreadable.asMap().putIfAbsent(publication.getIdentifier(), Boolean.TRUE) == null) {
+            log.warn("Event publication {} of {} to {} is skipped: {}", publication.getIdentifier(),
+                    publication.eventType(), publication.getTargetIdentifier().getValue(), unreadable.get());
+            count(EventRegistryMetrics::unreadable);
+        }
+        return unreadable.isEmpty();
+    }
+
+    /** Whether a failed publication has attempts left; one that has not is moved to the exhausted partition. */
     private boolean hasAttemptsLeft(StoredPublication failed) {
         if (failed.getCompletionAttempts() < maxAttempts) {
             return true;

@@ -22,9 +22,10 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * {@code /actuator/eventpublications}: what has not completed yet, counted by status and the oldest listed, and, with a
  * POST, resubmission of incomplete publications to their listeners. Besides Spring Modulith's statuses it shows
  * {@code EXHAUSTED}: failed publications that used up their attempts ({@code app.events.max-attempts}), which the
- * retrier leaves alone. Resubmitting one gives it one more attempt; should it fail again, it is exhausted again.
- * Resubmission claims each publication with a conditional write, so calling it on several instances at once runs each
- * publication once.
+ * retrier leaves alone. Resubmitting one gives it one more attempt; should it fail again, it is exhausted again. A
+ * publication whose event this instance cannot read is listed with the reason as {@code unreadable} and is not
+ * resubmitted. Resubmission claims each publication with a conditional write, so calling it on several instances at
+ * once runs each publication once.
  */
 @Endpoint(id = "eventpublications")
 class EventPublicationsEndpoint {
@@ -112,16 +113,20 @@ class EventPublicationsEndpoint {
             List<Entry> oldest) {
     }
 
-    /** @param status Spring Modulith's status, or {@code EXHAUSTED} for a failed one without attempts left */
+    /**
+     * @param status Spring Modulith's status, or {@code EXHAUSTED} for a failed one without attempts left
+     * @param unreadable why its event cannot be read here; {@code null} when it can
+     */
     record Entry(String id, String eventType, String listener, String status, Instant publishedAt, long ageSeconds,
-            int completionAttempts, Instant lastResubmittedAt) {
+            int completionAttempts, Instant lastResubmittedAt, @Nullable String unreadable) {
 
         static Entry of(StoredPublication publication, Instant now) {
-            return new Entry(publication.getIdentifier().toString(), publication.getEvent().getClass().getName(),
+            return new Entry(publication.getIdentifier().toString(), publication.eventType(),
                     publication.getTargetIdentifier().getValue(), publication.state(),
                     publication.getPublicationDate(),
                     Duration.between(publication.getPublicationDate(), now).toSeconds(),
-                    publication.getCompletionAttempts(), publication.getLastResubmissionDate());
+                    publication.getCompletionAttempts(), publication.getLastResubmissionDate(),
+                    publication.unreadable().orElse(null));
         }
     }
 

@@ -81,11 +81,14 @@ final class PublicationItems {
         return processing;
     }
 
+    /** The publication of an item; its event is deserialized when first asked for. */
     StoredPublication fromItem(Map<String, AttributeValue> item) {
-        Object event = serializer.deserialize(item.get(EVENT).s(), eventClass(item.get(EVENT_TYPE).s()));
+        String eventType = item.get(EVENT_TYPE).s();
+        String payload = item.get(EVENT).s();
         return new StoredPublication(
                 UUID.fromString(item.get(ID).s()),
-                event,
+                eventType,
+                () -> deserialize(eventType, payload),
                 PublicationTargetIdentifier.of(item.get(LISTENER).s()),
                 instant(item, PUBLISHED_AT),
                 Status.valueOf(item.get(STATUS).s()),
@@ -145,13 +148,23 @@ final class PublicationItems {
         return value == null ? null : SortableTime.parse(value.s());
     }
 
-    private static Class<?> eventClass(String name) {
+    private Object deserialize(String eventType, String payload) {
+        Class<?> eventClass;
         try {
-            return ClassUtils.forName(name, PublicationItems.class.getClassLoader());
+            eventClass = ClassUtils.forName(eventType, PublicationItems.class.getClassLoader());
         }
         catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("Event type " + name + " of a stored publication is not on the class path",
-                    e);
+            throw new UnreadableEvent("its event type is not on the class path", e);
         }
+        try {
+            return serializer.deserialize(payload, eventClass);
+        }
+        catch (RuntimeException e) {
+            throw new UnreadableEvent("its payload does not deserialize: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }
