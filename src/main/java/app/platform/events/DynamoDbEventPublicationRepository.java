@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
@@ -25,6 +28,7 @@ import org.springframework.modulith.events.support.CompletionMode;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import app.platform.dynamodb.OutboxRelay;
 import app.platform.dynamodb.SortableTime;
@@ -33,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
@@ -43,11 +48,31 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * leaves none behind. Outside a transaction it is written at once. Status changes are single conditional updates,
  * so that of several instances sharing the table only one claims a publication for resubmission. Lookups use the
  * sparse {@code status}, {@code event} and {@code completed} indexes, never a scan.
+ *
+ * <p>A publication that fails after {@code maxAttempts} attempts is <em>exhausted</em>: still {@code FAILED} for Spring
+ * Modulith, but moved to its own status index partition, so that {@link #findFailedPublications} (the retrier's
+ * lookup) never reads it again and poison publications cannot fill the retrier's batches. An operator resubmits it
+ * through {@code /actuator/eventpublications}, which gives it one more attempt.
+ *
+ * <p>Events are deserialized only when asked for ({@link StoredPublication}). The lookups through which Spring Modulith
+ * resubmits publications ({@code findIncompletePublications*}, {@link #findFailedPublications}) hand over only those
+ * whose event this instance can read: one whose class it lacks (a newer version added it during a rolling deploy) or
+ * whose payload is corrupt is skipped, logged and counted once, and listed at {@code /actuator/eventpublications}; it
+ * never keeps the others from being resubmitted. {@link #findByStatus}, which Spring Modulith's staleness check uses
+ * with ids and dates only, hands over all, so that a stale unreadable publication is failed like any other.
  */
 class DynamoDbEventPublicationRepository implements EventPublicationRepository, OutboxRelay {
 
-    private static final List<Status> INCOMPLETE = List.of(Status.PUBLISHED, Status.PROCESSING, Status.RESUBMITTED,
-            Status.FAILED);
+    private static final Logger log = LoggerFactory.getLogger(DynamoDbEventPublicationRepository.class);
+
+    /** The status index partitions (before their {@code #<shard>}) of the publications that have not completed. */
+    static final List<String> INCOMPLETE = List.of(Status.PUBLISHED.name(), Status.PROCESSING.name(),
+            Status.RESUBMITTED.name(), Status.FAILED.name(), EXHAUSTED);
+
+    /** The batch of a lookup without a limit. */
+    private static final long ALL = Long.MAX_VALUE;
+    /** Batches from this size on are read in pages of DynamoDB's 1 MB. */
+    private static final int MAX_PAGE = 1_000;
 
     private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#\\w+");
     private static final Map<String, String> ATTRIBUTES = Map.of("#id", ID, "#status", STATUS,
@@ -60,21 +85,28 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private final String archiveTable;
     private final PublicationItems items;
     private final CompletionMode completionMode;
+    private final int maxAttempts;
     private EventRegistryMetrics metrics;
     /** Publications this instance relayed as processing, until their listener starts; bounded, expiring. */
     private final Cache<UUID, Boolean> claimedAtRelay = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
+    /** Publications found unreadable and reported (logged and counted), so that each is reported once. */
+    private final Cache<UUID, Boolean> reportedUnreadable = Caffeine.newBuilder().maximumSize(10_000).build();
     /** Bounded: an observation is only needed between a read and the claim that follows it. */
     private final Map<UUID, Observed> observed = new ConcurrentHashMap<>();
     private static final int MAX_OBSERVED = 10_000;
+    /** Read by the gauge and the health indicator: a few seconds old at most. */
+    private final LoadingCache<String, Integer> partitionCounts = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5)).build(this::count);
 
     DynamoDbEventPublicationRepository(DynamoDbClient client, String table, String archiveTable,
-            PublicationItems items, CompletionMode completionMode) {
+            PublicationItems items, CompletionMode completionMode, int maxAttempts) {
         this.client = client;
         this.table = table;
         this.archiveTable = archiveTable;
         this.items = items;
         this.completionMode = completionMode;
+        this.maxAttempts = maxAttempts;
     }
 
     /** Starts counting outcomes in these metrics. */
@@ -84,18 +116,26 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     /** The publication date of the oldest publication that has not completed, through one read per index partition. */
     Optional<Instant> oldestIncomplete() {
-        Optional<String> oldest = Optional.empty();
-        for (Status status : INCOMPLETE) {
-            for (int shard = 0; shard < items.shards(); shard++) {
-                List<Map<String, AttributeValue>> first = client.query(
-                        statusQuery(status.name() + "#" + shard, null).limit(1).build()).items();
-                if (!first.isEmpty()) {
-                    String candidate = first.getFirst().get(STATUS_SORT).s();
-                    oldest = oldest.filter(current -> current.compareTo(candidate) <= 0).or(() -> Optional.of(candidate));
-                }
-            }
-        }
-        return oldest.map(sortKey -> SortableTime.parse(sortKey.substring(0, sortKey.indexOf('#'))));
+        return statusItems(INCOMPLETE, null, 1).findFirst()
+                .map(item -> item.get(STATUS_SORT).s())
+                .map(sortKey -> SortableTime.parse(sortKey.substring(0, sortKey.indexOf('#'))));
+    }
+
+    /** How many failed publications have used up their attempts; counted at most 5 seconds ago. */
+    int exhausted() {
+        return partitionCounts.get(EXHAUSTED);
+    }
+
+    /** The incomplete publications counted by status index partition ({@link #INCOMPLETE}), in that order. */
+    Map<String, Integer> incompleteCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        INCOMPLETE.forEach(partition -> counts.put(partition, count(partition)));
+        return counts;
+    }
+
+    /** The oldest incomplete publications, at most {@code limit}, read as one page per index partition. */
+    List<StoredPublication> oldestIncomplete(int limit) {
+        return oldestFirst(INCOMPLETE, null, limit).limit(limit).toList();
     }
 
     @Override
@@ -135,12 +175,25 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         if (claimedAtRelay.asMap().remove(identifier) != null) {
             return; // written as processing when it was relayed
         }
-        transition(identifier, Status.PROCESSING, "", "#status <> :status", Map.of());
+        transition(identifier, Status.PROCESSING, items.statusShard(Status.PROCESSING, identifier), "",
+                "#status <> :status", Map.of());
     }
 
+    /**
+     * Fails the publication: into the failed partition while it has attempts left, otherwise into the exhausted one
+     * (a second conditional write, made only for publications out of attempts).
+     */
     @Override
     public void markFailed(UUID identifier) {
-        if (transition(identifier, Status.FAILED, "", "#status <> :status", Map.of())) {
+        Map<String, AttributeValue> max = Map.of(":max", AttributeValue.fromN(Integer.toString(maxAttempts)));
+        if (transition(identifier, Status.FAILED, items.statusShard(Status.FAILED, identifier), "",
+                "#status <> :status AND (attribute_not_exists(#attempts) OR #attempts < :max)", max)) {
+            count(EventRegistryMetrics::failed);
+        }
+        else if (transition(identifier, Status.FAILED, items.exhaustedShard(identifier), "",
+                "#status <> :status AND #attempts >= :max", max)) {
+            log.warn("Event publication {} failed and has used up its {} attempts: it waits for an operator to resubmit "
+                    + "it (/actuator/eventpublications)", identifier, maxAttempts);
             count(EventRegistryMetrics::failed);
         }
     }
@@ -167,7 +220,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
             values.put(":published", s(Status.PUBLISHED.name()));
             values.put(":failed", s(Status.FAILED.name()));
         }
-        boolean claimed = transition(identifier, Status.RESUBMITTED,
+        boolean claimed = transition(identifier, Status.RESUBMITTED, items.statusShard(Status.RESUBMITTED, identifier),
                 ", #attempts = #attempts + :one, #resubmittedAt = :at", unchanged, values);
         if (claimed) {
             count(EventRegistryMetrics::retried);
@@ -190,14 +243,16 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         count(EventRegistryMetrics::completed);
     }
 
+    /** The incomplete publications whose event can be read here, oldest first. */
     @Override
     public List<TargetEventPublication> findIncompletePublications() {
-        return findByStatuses(INCOMPLETE, null, -1);
+        return observeAll(oldestFirst(INCOMPLETE, null, ALL).filter(this::readable));
     }
 
+    /** The incomplete publications published before the instant whose event can be read here, oldest first. */
     @Override
     public List<TargetEventPublication> findIncompletePublicationsPublishedBefore(Instant instant) {
-        return findByStatuses(INCOMPLETE, instant, -1);
+        return observeAll(oldestFirst(INCOMPLETE, instant, ALL).filter(this::readable));
     }
 
     @Override
@@ -229,35 +284,85 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         deleteCompleted(instant);
     }
 
+    /**
+     * The oldest failed publications that have attempts left and can be read here, read a batch at a time: each
+     * shard's partition is queried for at most {@code criteria}'s number of items published before its date, and the
+     * shards' pages are merged. Exhausted publications are not in these partitions; one found there all the same
+     * (failed before exhausted ones had their own partition, or {@code maxAttempts} was lowered since) is moved out
+     * and skipped.
+     */
     @Override
     public List<TargetEventPublication> findFailedPublications(FailedCriteria criteria) {
-        return findByStatuses(List.of(Status.FAILED), criteria.getPublicationDateReference(),
-                criteria.getMaxItemsToRead());
+        long limit = criteria.getMaxItemsToRead() < 0 ? ALL : criteria.getMaxItemsToRead();
+        if (limit == 0) {
+            return List.of();
+        }
+        return observeAll(oldestFirst(List.of(Status.FAILED.name()), criteria.getPublicationDateReference(), limit)
+                .filter(this::hasAttemptsLeft)
+                .filter(this::readable)
+                .limit(limit));
     }
 
+    /** Spring Modulith's statuses; {@code FAILED} includes the exhausted publications. */
     @Override
     public List<TargetEventPublication> findByStatus(Status status) {
-        return status == Status.COMPLETED ? findCompletedPublications() : findByStatuses(List.of(status), null, -1);
+        return status == Status.COMPLETED ? findCompletedPublications()
+                : observeAll(oldestFirst(partitionsOf(status), null, ALL));
     }
 
+    /** Spring Modulith's statuses; {@code FAILED} includes the exhausted publications. */
     @Override
     public int countByStatus(Status status) {
-        if (status == Status.COMPLETED) {
-            return (int) completed(null).count();
-        }
+        return status == Status.COMPLETED ? (int) completed(null).count()
+                : partitionsOf(status).stream().mapToInt(this::count).sum();
+    }
+
+    private static List<String> partitionsOf(Status status) {
+        return status == Status.FAILED ? List.of(Status.FAILED.name(), EXHAUSTED) : List.of(status.name());
+    }
+
+    /** How many publications the partition (before {@code #<shard>}) holds, through a COUNT query per shard. */
+    private int count(String partition) {
         int count = 0;
         for (int shard = 0; shard < items.shards(); shard++) {
-            count += client.query(statusQuery(status.name() + "#" + shard, null).select(Select.COUNT).build()).count();
+            QueryRequest query = statusQuery(partition + "#" + shard, null).select(Select.COUNT).build();
+            count += client.queryPaginator(query).stream().mapToInt(QueryResponse::count).sum();
         }
         return count;
     }
 
-    /** Moves an incomplete publication to a status if {@code expected} holds; false if it did not. */
-    private boolean transition(UUID identifier, Status status, String extraSet, String expected,
+    /** Whether its event can be read; one that cannot is logged and counted, once. */
+    private boolean readable(StoredPublication publication) {
+        Optional<String> unreadable = publication.unreadable();
+        if (unreadable.isPresent()
+                && reportedUnreadable.asMap().putIfAbsent(publication.getIdentifier(), Boolean.TRUE) == null) {
+            log.warn("Event publication {} of {} to {} is skipped: {}", publication.getIdentifier(),
+                    publication.eventType(), publication.getTargetIdentifier().getValue(), unreadable.get());
+            count(EventRegistryMetrics::unreadable);
+        }
+        return unreadable.isEmpty();
+    }
+
+    /** Whether a failed publication has attempts left; one that has not is moved to the exhausted partition. */
+    private boolean hasAttemptsLeft(StoredPublication failed) {
+        if (failed.getCompletionAttempts() < maxAttempts) {
+            return true;
+        }
+        transition(failed.getIdentifier(), Status.FAILED, items.exhaustedShard(failed.getIdentifier()), "",
+                "#status = :status AND #attempts >= :max",
+                Map.of(":max", AttributeValue.fromN(Integer.toString(maxAttempts))));
+        return false;
+    }
+
+    /**
+     * Moves an incomplete publication to a status and status index partition if {@code expected} holds; false if it
+     * did not.
+     */
+    private boolean transition(UUID identifier, Status status, String shard, String extraSet, String expected,
             Map<String, AttributeValue> extra) {
         Map<String, AttributeValue> values = new HashMap<>(extra);
         values.put(":status", s(status.name()));
-        values.put(":shard", s(items.statusShard(status, identifier)));
+        values.put(":shard", s(shard));
         try {
             String update = "SET #status = :status, #statusShard = :shard" + extraSet;
             String condition = "attribute_exists(#id) AND attribute_not_exists(#completedAt) AND " + expected;
@@ -322,20 +427,33 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
                 .map(TargetEventPublication.class::cast);
     }
 
-    private List<TargetEventPublication> findByStatuses(List<Status> statuses, Instant before, long limit) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        for (Status status : statuses) {
+    /**
+     * The publications of these status index partitions (before {@code #<shard>}), published before a date if given,
+     * oldest first. Each shard is queried for pages of {@code batch} items (of 1 MB from {@value #MAX_PAGE} on) and
+     * the shards' pages are merged, reading a shard's next page only when the stream gets there: a caller that takes
+     * {@code batch} publications reads at most one page per shard.
+     */
+    private Stream<StoredPublication> oldestFirst(List<String> partitions, Instant before, long batch) {
+        return statusItems(partitions, before, batch).map(items::fromItem);
+    }
+
+    private Stream<Map<String, AttributeValue>> statusItems(List<String> partitions, Instant before, long batch) {
+        List<QueryRequest> queries = new ArrayList<>();
+        for (String partition : partitions) {
             for (int shard = 0; shard < items.shards(); shard++) {
-                QueryRequest.Builder query = statusQuery(status.name() + "#" + shard, before);
-                client.queryPaginator(query.build()).items().forEach(found::add);
+                QueryRequest.Builder query = statusQuery(partition + "#" + shard, before);
+                if (batch < MAX_PAGE) {
+                    query.limit((int) batch);
+                }
+                queries.add(query.build());
             }
         }
-        Stream<Map<String, AttributeValue>> sorted = found.stream()
-                .sorted(Comparator.comparing(item -> item.get(STATUS_SORT).s()));
-        if (limit >= 0) {
-            sorted = sorted.limit(limit);
-        }
-        return sorted.map(items::fromItem).peek(this::observe).map(TargetEventPublication.class::cast).toList();
+        return MergedQueries.stream(client, queries, STATUS_SORT);
+    }
+
+    /** Remembers the state in which the publications were read, for the claims that may follow. */
+    private List<TargetEventPublication> observeAll(Stream<StoredPublication> publications) {
+        return publications.peek(this::observe).map(TargetEventPublication.class::cast).toList();
     }
 
     private QueryRequest.Builder statusQuery(String shard, Instant before) {

@@ -3,9 +3,9 @@ package app.platform.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -17,58 +17,65 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.core.EventPublicationRepository;
-import org.springframework.modulith.events.core.TargetEventPublication;
 
 /**
- * {@code /actuator/eventpublications}: what has not completed yet (oldest first) and, with a POST, resubmission of
- * incomplete publications to their listeners. Resubmission claims each publication with a conditional write, so
- * calling it on several instances at once runs each publication once.
+ * {@code /actuator/eventpublications}: what has not completed yet, counted by status and the oldest listed, and, with a
+ * POST, resubmission of incomplete publications to their listeners. Besides Spring Modulith's statuses it shows
+ * {@code EXHAUSTED}: failed publications that used up their attempts ({@code app.events.max-attempts}), which the
+ * retrier leaves alone. Resubmitting one gives it one more attempt; should it fail again, it is exhausted again. A
+ * publication whose event this instance cannot read is listed with the reason as {@code unreadable} and is not
+ * resubmitted. Resubmission claims each publication with a conditional write, so calling it on several instances at
+ * once runs each publication once.
  */
 @Endpoint(id = "eventpublications")
 class EventPublicationsEndpoint {
 
     private static final int LISTED = 100;
+    private static final List<String> STATUSES = DynamoDbEventPublicationRepository.INCOMPLETE;
 
-    private final EventPublicationRepository repository;
+    private final DynamoDbEventPublicationRepository repository;
     private final IncompleteEventPublications incomplete;
     private final Clock clock;
 
-    EventPublicationsEndpoint(EventPublicationRepository repository, IncompleteEventPublications incomplete,
+    EventPublicationsEndpoint(DynamoDbEventPublicationRepository repository, IncompleteEventPublications incomplete,
             Clock clock) {
         this.repository = repository;
         this.incomplete = incomplete;
         this.clock = clock;
     }
 
-    /** The incomplete publications, counted by status, the oldest {@value #LISTED} listed. */
+    /**
+     * The incomplete publications counted by status (COUNT queries), the oldest {@value #LISTED} listed (one page of
+     * each index partition).
+     */
     @ReadOperation
     Report publications() {
-        List<TargetEventPublication> all = repository.findIncompletePublications();
+        Map<String, Integer> counts = repository.incompleteCounts();
         Instant now = clock.instant();
-        List<Entry> listed = all.stream()
-                .sorted(Comparator.comparing(EventPublication::getPublicationDate))
-                .limit(LISTED)
+        List<Entry> oldest = repository.oldestIncomplete(LISTED).stream()
                 .map(publication -> Entry.of(publication, now))
                 .toList();
-        return new Report(all.size(), count(all, Status.PUBLISHED), count(all, Status.PROCESSING),
-                count(all, Status.RESUBMITTED), count(all, Status.FAILED), listed);
+        return new Report(counts.values().stream().mapToInt(Integer::intValue).sum(),
+                counts.get(Status.PUBLISHED.name()), counts.get(Status.PROCESSING.name()),
+                counts.get(Status.RESUBMITTED.name()), counts.get(Status.FAILED.name()),
+                counts.get(PublicationItems.EXHAUSTED), oldest);
     }
 
     /**
      * Resubmits incomplete publications to their listeners.
      *
-     * @param status only publications in this status (e.g. {@code FAILED}); all incomplete ones when absent
+     * @param status only publications in this status: {@code PUBLISHED}, {@code PROCESSING}, {@code RESUBMITTED},
+     *     {@code FAILED} (with attempts left) or {@code EXHAUSTED}; all incomplete ones when absent
      * @param olderThan only publications published longer ago than this ({@code 30s}, {@code PT5M}); any age when
      *     absent
      */
     @WriteOperation
     Resubmission resubmit(@Nullable String status, @Nullable String olderThan) {
-        Status only = status == null ? null : incompleteStatus(status);
+        String only = status == null ? null : incompleteStatus(status);
         Instant before = olderThan == null ? null : clock.instant().minus(duration(olderThan));
         AtomicInteger selected = new AtomicInteger();
         incomplete.resubmitIncompletePublications(publication -> {
-            boolean chosen = (only == null || publication.getStatus() == only)
+            boolean chosen = (only == null || state(publication).equals(only))
                     && (before == null || publication.getPublicationDate().isBefore(before));
             if (chosen) {
                 selected.incrementAndGet();
@@ -78,18 +85,17 @@ class EventPublicationsEndpoint {
         return new Resubmission(selected.get());
     }
 
-    private static Status incompleteStatus(String text) {
-        try {
-            Status status = Status.valueOf(text.trim().toUpperCase(Locale.ROOT));
-            if (status != Status.COMPLETED) {
-                return status;
-            }
+    private static String state(EventPublication publication) {
+        return publication instanceof StoredPublication stored ? stored.state() : publication.getStatus().name();
+    }
+
+    private static String incompleteStatus(String text) {
+        String status = text.trim().toUpperCase(Locale.ROOT);
+        if (!STATUSES.contains(status)) {
+            throw new InvalidEndpointRequestException("Unknown status '" + text + "'",
+                    "status must be one of " + String.join(", ", STATUSES));
         }
-        catch (IllegalArgumentException unknown) {
-            // Answered below.
-        }
-        throw new InvalidEndpointRequestException("Unknown status '" + text + "'",
-                "status must be one of PUBLISHED, PROCESSING, RESUBMITTED, FAILED");
+        return status;
     }
 
     private static Duration duration(String text) {
@@ -102,23 +108,25 @@ class EventPublicationsEndpoint {
         }
     }
 
-    private static long count(List<TargetEventPublication> publications, Status status) {
-        return publications.stream().filter(publication -> publication.getStatus() == status).count();
-    }
-
-    record Report(int incomplete, long published, long processing, long resubmitted, long failed,
+    /** @param failed failed publications with attempts left, which the retrier resubmits */
+    record Report(int incomplete, int published, int processing, int resubmitted, int failed, int exhausted,
             List<Entry> oldest) {
     }
 
-    record Entry(String id, String eventType, String listener, Status status, Instant publishedAt, long ageSeconds,
-            int completionAttempts, Instant lastResubmittedAt) {
+    /**
+     * @param status Spring Modulith's status, or {@code EXHAUSTED} for a failed one without attempts left
+     * @param unreadable why its event cannot be read here; {@code null} when it can
+     */
+    record Entry(String id, String eventType, String listener, String status, Instant publishedAt, long ageSeconds,
+            int completionAttempts, Instant lastResubmittedAt, @Nullable String unreadable) {
 
-        static Entry of(TargetEventPublication publication, Instant now) {
-            return new Entry(publication.getIdentifier().toString(), publication.getEvent().getClass().getName(),
-                    publication.getTargetIdentifier().getValue(), publication.getStatus(),
+        static Entry of(StoredPublication publication, Instant now) {
+            return new Entry(publication.getIdentifier().toString(), publication.eventType(),
+                    publication.getTargetIdentifier().getValue(), publication.state(),
                     publication.getPublicationDate(),
                     Duration.between(publication.getPublicationDate(), now).toSeconds(),
-                    publication.getCompletionAttempts(), publication.getLastResubmissionDate());
+                    publication.getCompletionAttempts(), publication.getLastResubmissionDate(),
+                    publication.unreadable().orElse(null));
         }
     }
 

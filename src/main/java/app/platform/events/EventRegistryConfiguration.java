@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.CompletionMode;
 
@@ -32,8 +31,10 @@ class EventRegistryConfiguration {
             MeterRegistry meters, Clock clock) {
         DynamoDbEventPublicationRepository repository = new DynamoDbEventPublicationRepository(client,
                 tables.physicalName(TABLE), tables.physicalName(ARCHIVE_TABLE),
-                new PublicationItems(serializer, settings.shards()), CompletionMode.from(environment));
-        repository.measureWith(new EventRegistryMetrics(meters, repository::oldestIncomplete, clock));
+                new PublicationItems(serializer, settings.shards()), CompletionMode.from(environment),
+                settings.maxAttempts());
+        repository.measureWith(new EventRegistryMetrics(meters, repository::oldestIncomplete, repository::exhausted,
+                clock));
         return repository;
     }
 
@@ -43,8 +44,13 @@ class EventRegistryConfiguration {
     }
 
     @Bean
-    EventPublicationsEndpoint eventPublicationsEndpoint(EventPublicationRepository repository,
+    EventPublicationsEndpoint eventPublicationsEndpoint(DynamoDbEventPublicationRepository repository,
             IncompleteEventPublications incomplete, Clock clock) {
         return new EventPublicationsEndpoint(repository, incomplete, clock);
+    }
+
+    @Bean
+    EventPublicationsHealthIndicator eventPublicationsHealthIndicator(DynamoDbEventPublicationRepository repository) {
+        return new EventPublicationsHealthIndicator(repository::exhausted);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,8 +13,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Business metrics of the event registry: {@code app.events.publications} counted by outcome (published, completed,
- * failed, retried) and {@code app.events.oldest.incomplete.age}, the age in seconds of the oldest publication that
- * has not completed (0 when there is none), the figure to alert on.
+ * failed, retried), {@code app.events.oldest.incomplete.age}, the age in seconds of the oldest publication that
+ * has not completed (0 when there is none), the figure to alert on, {@code app.events.publications.exhausted}, the
+ * failed publications that used up their attempts and wait for an operator, and
+ * {@code app.events.publications.unreadable}, publications this instance found it cannot read (each counted once).
  */
 class EventRegistryMetrics {
 
@@ -21,17 +24,26 @@ class EventRegistryMetrics {
     private final Counter completed;
     private final Counter failed;
     private final Counter retried;
+    private final Counter unreadable;
 
-    EventRegistryMetrics(MeterRegistry registry, Supplier<Optional<Instant>> oldestIncomplete, Clock clock) {
+    EventRegistryMetrics(MeterRegistry registry, Supplier<Optional<Instant>> oldestIncomplete, IntSupplier exhausted,
+            Clock clock) {
         this.published = counter(registry, "published");
         this.completed = counter(registry, "completed");
         this.failed = counter(registry, "failed");
         this.retried = counter(registry, "retried");
+        this.unreadable = Counter.builder("app.events.publications.unreadable")
+                .description("Event publications skipped because their event cannot be read (class missing, payload "
+                        + "corrupt); each counted once per instance")
+                .register(registry);
         Gauge.builder("app.events.oldest.incomplete.age", () -> oldestIncomplete.get()
                         .map(oldest -> Duration.between(oldest, clock.instant()).toMillis() / 1000.0)
                         .orElse(0.0))
                 .description("Age of the oldest event publication that has not completed")
                 .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("app.events.publications.exhausted", exhausted::getAsInt)
+                .description("Failed event publications that used up their attempts and wait for an operator")
                 .register(registry);
     }
 
@@ -49,6 +61,10 @@ class EventRegistryMetrics {
 
     void retried() {
         retried.increment();
+    }
+
+    void unreadable() {
+        unreadable.increment();
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {

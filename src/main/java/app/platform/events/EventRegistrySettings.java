@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *     rate does not concentrate on one index partition; lookups query every shard
  * @param retryInterval how often failed publications are resubmitted to their listeners
  * @param retryMinAge how old a failed publication must be before it is retried
- * @param maxAttempts after this many completion attempts a publication stays failed, for an operator to look at
- *     and resubmit ({@code /actuator/eventpublications})
+ * @param maxAttempts a publication that fails after this many completion attempts is exhausted: no longer retried,
+ *     it waits for an operator to look at and resubmit it ({@code /actuator/eventpublications})
  */
 @Validated
 @ConfigurationProperties("app.events")

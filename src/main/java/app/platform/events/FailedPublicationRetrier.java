@@ -7,11 +7,11 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Gives failed listener invocations another chance: every {@code app.events.retry-interval} it resubmits failed
- * publications older than {@code app.events.retry-min-age} that have had fewer than {@code app.events.max-attempts}
- * attempts. Each resubmission is claimed with a conditional write, so instances sharing the registry do not retry
- * the same publication twice. What exhausts its attempts stays failed and visible at
- * {@code /actuator/eventpublications}.
+ * Gives failed listener invocations another chance: every {@code app.events.retry-interval} it resubmits a batch of
+ * the oldest failed publications older than {@code app.events.retry-min-age}. The registry hands it only those with
+ * attempts left: one that fails for the {@code app.events.max-attempts}th time is exhausted and waits, visible at
+ * {@code /actuator/eventpublications}, for an operator to resubmit it. Each resubmission is claimed with a conditional
+ * write, so instances sharing the registry do not retry the same publication twice.
  */
 public class FailedPublicationRetrier {
 
@@ -27,9 +27,7 @@ public class FailedPublicationRetrier {
 
     /** Resubmits the failed publications that are due. */
     public void retryFailed() {
-        failed.resubmit(ResubmissionOptions.defaults()
-                .withMinAge(settings.retryMinAge())
-                .withFilter(publication -> publication.getCompletionAttempts() < settings.maxAttempts()));
+        failed.resubmit(ResubmissionOptions.defaults().withMinAge(settings.retryMinAge()));
     }
 
     @Scheduled(initialDelayString = "${app.events.retry-interval:60s}",

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The registry's item layout. One item per publication (event x listener), keyed by the publication id. While a
  * publication is incomplete it sits in the sparse {@code status} index (partition {@code <STATUS>#<shard>}, sorted
  * by publication date) and the {@code event} index (the hash of listener and serialized event); once completed it
- * leaves both and, when kept, enters the {@code completed} index.
+ * leaves both and, when kept, enters the {@code completed} index. A failed publication that has used up its attempts
+ * keeps the status {@code FAILED} but sits in the partition {@code EXHAUSTED#<shard>}, out of the retrier's way.
  */
 final class PublicationItems {
 
@@ -43,6 +44,8 @@ final class PublicationItems {
     static final String STATUS_INDEX = "status";
     static final String EVENT_INDEX = "event";
     static final String COMPLETED_INDEX = "completed";
+    /** The status index partition (before {@code #<shard>}) of failed publications without attempts left. */
+    static final String EXHAUSTED = "EXHAUSTED";
 
     private final EventSerializer serializer;
     private final int shards;
@@ -78,17 +81,21 @@ final class PublicationItems {
         return processing;
     }
 
+    /** The publication of an item; its event is deserialized when first asked for. */
     StoredPublication fromItem(Map<String, AttributeValue> item) {
-        Object event = serializer.deserialize(item.get(EVENT).s(), eventClass(item.get(EVENT_TYPE).s()));
+        String eventType = item.get(EVENT_TYPE).s();
+        String payload = item.get(EVENT).s();
         return new StoredPublication(
                 UUID.fromString(item.get(ID).s()),
-                event,
+                eventType,
+                () -> deserialize(eventType, payload),
                 PublicationTargetIdentifier.of(item.get(LISTENER).s()),
                 instant(item, PUBLISHED_AT),
                 Status.valueOf(item.get(STATUS).s()),
                 instant(item, COMPLETED_AT),
                 item.containsKey(ATTEMPTS) ? Integer.parseInt(item.get(ATTEMPTS).n()) : 1,
-                instant(item, RESUBMITTED_AT));
+                instant(item, RESUBMITTED_AT),
+                item.containsKey(STATUS_SHARD) && item.get(STATUS_SHARD).s().startsWith(EXHAUSTED + "#"));
     }
 
     String serialize(Object event) {
@@ -97,6 +104,10 @@ final class PublicationItems {
 
     String statusShard(Status status, UUID id) {
         return status.name() + "#" + shardOf(id);
+    }
+
+    String exhaustedShard(UUID id) {
+        return EXHAUSTED + "#" + shardOf(id);
     }
 
     String completedShard(UUID id) {
@@ -137,13 +148,23 @@ final class PublicationItems {
         return value == null ? null : SortableTime.parse(value.s());
     }
 
-    private static Class<?> eventClass(String name) {
+    private Object deserialize(String eventType, String payload) {
+        Class<?> eventClass;
         try {
-            return ClassUtils.forName(name, PublicationItems.class.getClassLoader());
+            eventClass = ClassUtils.forName(eventType, PublicationItems.class.getClassLoader());
         }
         catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("Event type " + name + " of a stored publication is not on the class path",
-                    e);
+            throw new UnreadableEvent("its event type is not on the class path", e);
         }
+        try {
+            return serializer.deserialize(payload, eventClass);
+        }
+        catch (RuntimeException e) {
+            throw new UnreadableEvent("its payload does not deserialize: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

@@ -3,33 +3,44 @@ package app.platform.events;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 
-/** An event publication as read from the registry table. */
+/**
+ * An event publication as read from the registry table. Its event is deserialized when first asked for, and then kept:
+ * what needs only its id, status and dates never reads it, and one that cannot be read ({@link UnreadableEvent}) fails
+ * only the code that asks for it.
+ */
 final class StoredPublication implements TargetEventPublication {
 
     private final UUID identifier;
-    private final Object event;
+    private final String eventType;
+    private final Supplier<Object> eventReader;
+    private Object event;
+    private UnreadableEvent unreadable;
     private final PublicationTargetIdentifier targetIdentifier;
     private final Instant publicationDate;
     private final Instant lastResubmissionDate;
     private final int completionAttempts;
+    private final boolean exhausted;
     private Status status;
     private Instant completionDate;
 
-    StoredPublication(UUID identifier, Object event, PublicationTargetIdentifier targetIdentifier,
-            Instant publicationDate, Status status, Instant completionDate, int completionAttempts,
-            Instant lastResubmissionDate) {
+    StoredPublication(UUID identifier, String eventType, Supplier<Object> eventReader,
+            PublicationTargetIdentifier targetIdentifier, Instant publicationDate, Status status,
+            Instant completionDate, int completionAttempts, Instant lastResubmissionDate, boolean exhausted) {
         this.identifier = identifier;
-        this.event = event;
+        this.eventType = eventType;
+        this.eventReader = eventReader;
         this.targetIdentifier = targetIdentifier;
         this.publicationDate = publicationDate;
         this.status = status;
         this.completionDate = completionDate;
         this.completionAttempts = completionAttempts;
         this.lastResubmissionDate = lastResubmissionDate;
+        this.exhausted = exhausted;
     }
 
     @Override
@@ -37,9 +48,43 @@ final class StoredPublication implements TargetEventPublication {
         return identifier;
     }
 
+    /**
+     * The event, deserialized at the first call; the same instance at every call, as Spring Modulith's publications in
+     * progress are keyed by the event's identity.
+     *
+     * @throws UnreadableEvent if it cannot be read here
+     */
     @Override
-    public Object getEvent() {
+    public synchronized Object getEvent() {
+        if (event == null) {
+            if (unreadable != null) {
+                throw unreadable;
+            }
+            try {
+                event = eventReader.get();
+            }
+            catch (UnreadableEvent e) {
+                unreadable = e;
+                throw e;
+            }
+        }
         return event;
+    }
+
+    /** The stored class name of the event, known without reading it. */
+    String eventType() {
+        return eventType;
+    }
+
+    /** Why the event cannot be read here, reading it if that was not tried yet; empty when it can. */
+    Optional<String> unreadable() {
+        try {
+            getEvent();
+            return Optional.empty();
+        }
+        catch (UnreadableEvent e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     @Override
@@ -72,6 +117,16 @@ final class StoredPublication implements TargetEventPublication {
         return completionAttempts;
     }
 
+    /** Whether it failed after using up its attempts: the retrier leaves it to an operator. */
+    boolean isExhausted() {
+        return exhausted;
+    }
+
+    /** The status as an operator sees it: Spring Modulith's, or {@code EXHAUSTED} for a failed one out of attempts. */
+    String state() {
+        return exhausted && status == Status.FAILED ? PublicationItems.EXHAUSTED : status.name();
+    }
+
     @Override
     public void markCompleted(Instant instant) {
         this.completionDate = instant;
@@ -80,7 +135,7 @@ final class StoredPublication implements TargetEventPublication {
 
     @Override
     public String toString() {
-        return "StoredPublication[" + identifier + " " + event.getClass().getName() + " -> "
-                + targetIdentifier.getValue() + " " + status + "]";
+        return "StoredPublication[" + identifier + " " + eventType + " -> "
+                + targetIdentifier.getValue() + " " + state() + "]";
     }
 }

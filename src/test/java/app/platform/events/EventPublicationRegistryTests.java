@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +30,14 @@ import org.springframework.modulith.events.support.CompletionMode;
 import app.platform.PlatformIntegrationTest;
 import app.platform.dynamodb.DynamoDbTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The registry's lifecycle on DynamoDB, as Spring Modulith 2.0 drives it, and its safety with several instances. */
 @PlatformIntegrationTest
 class EventPublicationRegistryTests {
 
     private static final PublicationTargetIdentifier LISTENER = PublicationTargetIdentifier.of("registry-tests.listener");
+    private static final int MAX_ATTEMPTS = 3;
 
     @Autowired
     DynamoDbClient client;
@@ -96,6 +100,67 @@ class EventPublicationRegistryTests {
 
         registry.markCompleted(new RegistryProbe(run, 2), LISTENER, now);
         assertThat(ours(registry.findIncompletePublications())).containsExactly(older.getIdentifier());
+    }
+
+    @Test
+    void aBatchOfFailedPublicationsCostsOnePageOfEachShardAndHonoursTheDate() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        Instant longAgo = now.minus(60, ChronoUnit.DAYS);
+        List<UUID> failed = IntStream.range(0, 40)
+                .mapToObj(i -> registry.create(publication(i, longAgo.plusSeconds(i))).getIdentifier())
+                .toList();
+        failed.forEach(registry::markFailed);
+        CountingQueries reads = new CountingQueries(client);
+
+        List<TargetEventPublication> batch = instance(reads).findFailedPublications(
+                FailedCriteria.ALL.withItemsToRead(5).withPublicationsPublishedBefore(now));
+
+        assertThat(ours(batch)).containsExactlyElementsOf(failed.subList(0, 5));
+        assertThat(reads.items()).as("items read for a batch of 5 over 4 shards").isLessThanOrEqualTo(4 * 5);
+        assertThat(ours(registry.findFailedPublications(
+                FailedCriteria.ALL.withItemsToRead(100).withPublicationsPublishedBefore(longAgo.plusSeconds(3)))))
+                .containsExactlyElementsOf(failed.subList(0, 3));
+    }
+
+    @Test
+    void aPublicationThatFailsWithoutAttemptsLeftIsFailedButNoLongerAmongTheRetriableOnes() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        UUID exhausted = registry.create(publication(1, now)).getIdentifier();
+        registry.markFailed(exhausted);
+        for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+            assertThat(ours(registry.findFailedPublications(FailedCriteria.ALL))).containsExactly(exhausted);
+            registry.markResubmitted(exhausted, now);
+            registry.markFailed(exhausted);
+        }
+
+        assertThat(ours(registry.findFailedPublications(FailedCriteria.ALL))).isEmpty();
+        assertThat(ours(registry.findByStatus(Status.FAILED))).containsExactly(exhausted);
+        assertThat(registry.exhausted()).isPositive();
+        assertThat(registry.markResubmitted(exhausted, now)).isTrue();
+        assertThat(only(registry.findByStatus(Status.RESUBMITTED)).getCompletionAttempts()).isEqualTo(MAX_ATTEMPTS + 1);
+    }
+
+    @Test
+    void anExhaustedPublicationFailedBeforeExhaustedOnesHadTheirOwnPartitionIsMovedThereWhenFound() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        Instant longAgo = now.minus(90, ChronoUnit.DAYS);
+        UUID legacy = registry.create(publication(1, longAgo)).getIdentifier();
+        UUID retriable = registry.create(publication(2, longAgo.plusSeconds(1))).getIdentifier();
+        registry.markFailed(retriable);
+        client.updateItem(request -> request.tableName(tables.physicalName(EventRegistryConfiguration.TABLE))
+                .key(Map.of(PublicationItems.ID, AttributeValue.fromS(legacy.toString())))
+                .updateExpression("SET #status = :failed, #shard = :shard, #attempts = :attempts")
+                .expressionAttributeNames(Map.of("#status", PublicationItems.STATUS,
+                        "#shard", PublicationItems.STATUS_SHARD, "#attempts", PublicationItems.ATTEMPTS))
+                .expressionAttributeValues(Map.of(":failed", AttributeValue.fromS("FAILED"),
+                        ":shard", AttributeValue.fromS(new PublicationItems(serializer, 4)
+                                .statusShard(Status.FAILED, legacy)),
+                        ":attempts", AttributeValue.fromN(Integer.toString(MAX_ATTEMPTS)))));
+
+        assertThat(ours(registry.findFailedPublications(FailedCriteria.ALL.withItemsToRead(1))))
+                .containsExactly(retriable);
+        assertThat(registry.findByStatus(Status.FAILED)).filteredOn(publication -> publication.getIdentifier()
+                .equals(legacy)).singleElement().matches(publication -> ((StoredPublication) publication).isExhausted());
     }
 
     @Test
@@ -184,9 +249,17 @@ class EventPublicationRegistryTests {
     }
 
     private DynamoDbEventPublicationRepository instance(CompletionMode mode) {
+        return instance(client, mode);
+    }
+
+    private DynamoDbEventPublicationRepository instance(DynamoDbClient client) {
+        return instance(client, CompletionMode.UPDATE);
+    }
+
+    private DynamoDbEventPublicationRepository instance(DynamoDbClient client, CompletionMode mode) {
         return new DynamoDbEventPublicationRepository(client, tables.physicalName(EventRegistryConfiguration.TABLE),
                 tables.physicalName(EventRegistryConfiguration.ARCHIVE_TABLE), new PublicationItems(serializer, 4),
-                mode);
+                mode, MAX_ATTEMPTS);
     }
 
     private TargetEventPublication publication(int number, Instant publishedAt) {
