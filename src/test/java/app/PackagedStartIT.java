@@ -25,8 +25,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged application's first seconds as its users meet them: started again and again from the built jar (and
- * from its extracted layout), with the first requests of a browser, Swagger UI, a health check, sign-ups, STOMP
+ * The packaged application's first seconds as its users meet them: started eight times from the built jar and twice
+ * from its extracted layout, with the first requests of a browser, Swagger UI, a health check, sign-ups, STOMP
  * clients and a calculator arriving together the moment the port opens. Every request must be answered and health
  * must be {@code UP} afterwards. A start that stops answering leaves a thread dump, virtual threads included, under
  * {@code target/thread-dumps/}, named in the failure.
@@ -59,7 +59,7 @@ class PackagedStartIT {
         }
     }
 
-    @RepeatedTest(value = 10, name = "java -jar, start {currentRepetition} of {totalRepetitions}")
+    @RepeatedTest(value = 8, name = "java -jar, start {currentRepetition} of {totalRepetitions}")
     void theExecutableJarAnswersItsFirstRequestsArrivingTogether(@TempDir Path workDir, RepetitionInfo start)
             throws Exception {
         startAndBurst(workDir, Path.of(System.getProperty("app.jar")), "jar-" + start.getCurrentRepetition());
