@@ -23,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * is conditional on {@code attribute_not_exists(outboxTx)}, and a write that finds a pending outbox relays it first
  * and tries again. A crash before the removal leaves the item in the sparse {@code outbox} index, where the
  * {@link OutboxSweeper} finds it.
+ *
+ * <p>A transaction that publishes events without writing an aggregate stores its outbox in an item of its own, its
+ * {@link #transactionRecord}, through the same path.
  */
 public class ItemWriter {
 
@@ -33,16 +36,39 @@ public class ItemWriter {
     static final String OUTBOX_INDEX = "outbox";
     /** Marks an item deleted by a transaction whose outbox is not relayed yet; readers treat it as absent. */
     static final String DELETED_AT = "deletedAt";
+    /** The table of the items that carry the outbox of transactions without an aggregate. */
+    static final String TRANSACTIONS_TABLE = "platform";
     private static final int OUTBOX_SHARDS = 4;
     private static final int PENDING_OUTBOX_RETRIES = 3;
     private static final Logger log = LoggerFactory.getLogger(ItemWriter.class);
 
     private final DynamoDbClient client;
     private final OutboxRelay relay;
+    private final String transactionsTable;
 
-    ItemWriter(DynamoDbClient client, OutboxRelay relay) {
+    ItemWriter(DynamoDbClient client, OutboxRelay relay, String transactionsTable) {
         this.client = client;
         this.relay = relay;
+        this.transactionsTable = transactionsTable;
+    }
+
+    /**
+     * The write of a transaction that publishes events but changes no aggregate: an item keyed by the transaction id
+     * that exists only to carry the outbox. It takes the shape of a delete with events, a tombstone, so that once its
+     * outbox is relayed (by the committing instance or the sweeper) the item is deleted.
+     */
+    ItemWrite transactionRecord(String transactionId) {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("transaction#" + transactionId),
+                "sk", AttributeValue.fromS("outbox"));
+        return new ItemWrite(transactionsTable, key, null, null, false);
+    }
+
+    /**
+     * Writes the only publication of a transaction that changes no aggregate straight to the registry: one write,
+     * atomic by itself, so it needs no outbox item.
+     */
+    void relayAlone(Map<String, AttributeValue> publication) {
+        relay.relayForDispatch(List.of(publication));
     }
 
     /** Applies a write without events. */

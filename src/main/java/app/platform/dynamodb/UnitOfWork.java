@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * publications the transaction created. A rolled-back transaction writes nothing.
  *
  * <p>At commit, publications travel in the aggregate item's outbox (one atomic write, see {@link ItemWriter}) and
- * are then relayed to the event registry. A transaction that writes no aggregate writes its publications to the
- * registry directly.
+ * are then relayed to the event registry. A transaction that writes no aggregate stores them the same way, in an
+ * item of its own ({@link ItemWriter#transactionRecord}), so that all its publications are stored by one write before
+ * any of them is relayed; with a single publication, writing it to the registry is that one write.
  */
 public final class UnitOfWork {
 
@@ -72,18 +73,17 @@ public final class UnitOfWork {
         return Optional.ofNullable(pending).filter(write -> write.aggregate().equals(aggregate));
     }
 
-    void commit(ItemWriter writer, OutboxRelay relay, Instant now) {
+    void commit(ItemWriter writer, Instant now) {
         try {
-            if (pending == null) {
-                if (!publications.isEmpty()) {
-                    relay.relayForDispatch(List.copyOf(publications));
-                }
+            if (pending == null && publications.size() == 1) {
+                writer.relayAlone(publications.getFirst());
             }
-            else if (publications.isEmpty()) {
+            else if (!publications.isEmpty()) {
+                ItemWrite write = pending == null ? writer.transactionRecord(transactionId) : pending.write();
+                writer.apply(write, new ItemWriter.Outbox(transactionId, List.copyOf(publications), now));
+            }
+            else if (pending != null) {
                 writer.apply(pending.write());
-            }
-            else {
-                writer.apply(pending.write(), new ItemWriter.Outbox(transactionId, List.copyOf(publications), now));
             }
         }
         finally {
