@@ -54,7 +54,7 @@ public class DynamoDbTransactionManager extends AbstractPlatformTransactionManag
 
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
-        UnitOfWork unitOfWork = new UnitOfWork();
+        UnitOfWork unitOfWork = new UnitOfWork(writer, clock);
         ((Transaction) transaction).unitOfWork = unitOfWork;
         TransactionSynchronizationManager.bindResource(UnitOfWork.class, unitOfWork);
     }
@@ -72,7 +72,7 @@ public class DynamoDbTransactionManager extends AbstractPlatformTransactionManag
 
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
-        unitOfWork(status).commit(writer, clock.instant());
+        unitOfWork(status).commit();
     }
 
     @Override

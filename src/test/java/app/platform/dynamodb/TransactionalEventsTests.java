@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +209,25 @@ class TransactionalEventsTests {
         await().untilAsserted(() -> assertThat(listener.received(owner)).contains(written));
         await().untilAsserted(() -> assertThat(completed()).isTrue());
         assertThat(incompleteOfOwner()).isZero();
+    }
+
+    @Test
+    void anOutboxWrittenBeforeEventsWereStoredOnceIsStillRelayed() {
+        faults().failWhen(writeTo("event-publications"));
+        createNoteAndPublish("committed by the previous version");
+        faults().clearFaults();
+        Map<String, AttributeValue> note = new HashMap<>(storedNote());
+        note.put(ItemWriter.OUTBOX, AttributeValue.fromL(ItemWriter.Outbox.registryItems(note.get(ItemWriter.OUTBOX))
+                .stream().map(AttributeValue::fromM).toList()));
+        client.putItem(request -> request.tableName(tables.physicalName("test-notes")).item(note));
+        assertThat(incompleteOfOwner()).as("not relayed yet").isZero();
+
+        assertThat(sweeper.sweepOlderThan(Duration.ZERO)).isGreaterThanOrEqualTo(1);
+        assertThat(storedNote()).doesNotContainKey(ItemWriter.OUTBOX_TX);
+        incomplete.resubmitIncompletePublications(publication -> publication.getEvent().equals(written));
+
+        await().untilAsserted(() -> assertThat(completed()).isTrue());
+        assertThat(listener.received(owner)).contains(written);
     }
 
     @Test
