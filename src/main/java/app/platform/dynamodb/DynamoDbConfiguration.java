@@ -27,8 +27,8 @@ class DynamoDbConfiguration {
     }
 
     @Bean
-    ItemWriter itemWriter(DynamoDbClient client, ObjectProvider<OutboxRelay> relay) {
-        return new ItemWriter(client, relayOrRefusal(relay));
+    ItemWriter itemWriter(DynamoDbClient client, ObjectProvider<OutboxRelay> relay, DynamoDbTables tables) {
+        return new ItemWriter(client, relayOrRefusal(relay), tables.physicalName(ItemWriter.TRANSACTIONS_TABLE));
     }
 
     @Bean
@@ -38,8 +38,8 @@ class DynamoDbConfiguration {
     }
 
     @Bean
-    PlatformTransactionManager transactionManager(ItemWriter writer, ObjectProvider<OutboxRelay> relay, Clock clock) {
-        return new DynamoDbTransactionManager(writer, relayOrRefusal(relay), clock);
+    PlatformTransactionManager transactionManager(ItemWriter writer, Clock clock) {
+        return new DynamoDbTransactionManager(writer, clock);
     }
 
     @Bean

@@ -16,12 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class DynamoDbTransactionManager extends AbstractPlatformTransactionManager {
 
     private final ItemWriter writer;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    DynamoDbTransactionManager(ItemWriter writer, OutboxRelay relay, Clock clock) {
+    DynamoDbTransactionManager(ItemWriter writer, Clock clock) {
         this.writer = writer;
-        this.relay = relay;
         this.clock = clock;
         setNestedTransactionAllowed(false);
     }
@@ -56,7 +54,7 @@ public class DynamoDbTransactionManager extends AbstractPlatformTransactionManag
 
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
-        UnitOfWork unitOfWork = new UnitOfWork();
+        UnitOfWork unitOfWork = new UnitOfWork(writer, clock);
         ((Transaction) transaction).unitOfWork = unitOfWork;
         TransactionSynchronizationManager.bindResource(UnitOfWork.class, unitOfWork);
     }
@@ -74,7 +72,7 @@ public class DynamoDbTransactionManager extends AbstractPlatformTransactionManag
 
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
-        unitOfWork(status).commit(writer, relay, clock.instant());
+        unitOfWork(status).commit();
     }
 
     @Override

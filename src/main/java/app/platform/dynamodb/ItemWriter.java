@@ -1,6 +1,7 @@
 package app.platform.dynamodb;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * is conditional on {@code attribute_not_exists(outboxTx)}, and a write that finds a pending outbox relays it first
  * and tries again. A crash before the removal leaves the item in the sparse {@code outbox} index, where the
  * {@link OutboxSweeper} finds it.
+ *
+ * <p>A transaction that publishes events without writing an aggregate stores its outbox in an item of its own, its
+ * {@link #transactionRecord}, through the same path.
  */
 public class ItemWriter {
 
@@ -33,16 +37,39 @@ public class ItemWriter {
     static final String OUTBOX_INDEX = "outbox";
     /** Marks an item deleted by a transaction whose outbox is not relayed yet; readers treat it as absent. */
     static final String DELETED_AT = "deletedAt";
+    /** The table of the items that carry the outbox of transactions without an aggregate. */
+    static final String TRANSACTIONS_TABLE = "platform";
     private static final int OUTBOX_SHARDS = 4;
     private static final int PENDING_OUTBOX_RETRIES = 3;
     private static final Logger log = LoggerFactory.getLogger(ItemWriter.class);
 
     private final DynamoDbClient client;
     private final OutboxRelay relay;
+    private final String transactionsTable;
 
-    ItemWriter(DynamoDbClient client, OutboxRelay relay) {
+    ItemWriter(DynamoDbClient client, OutboxRelay relay, String transactionsTable) {
         this.client = client;
         this.relay = relay;
+        this.transactionsTable = transactionsTable;
+    }
+
+    /**
+     * The write of a transaction that publishes events but changes no aggregate: an item keyed by the transaction id
+     * that exists only to carry the outbox. It takes the shape of a delete with events, a tombstone, so that once its
+     * outbox is relayed (by the committing instance or the sweeper) the item is deleted.
+     */
+    ItemWrite transactionRecord(String transactionId) {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("transaction#" + transactionId),
+                "sk", AttributeValue.fromS("outbox"));
+        return new ItemWrite(transactionsTable, key, null, null, false);
+    }
+
+    /**
+     * Writes the only publication of a transaction that changes no aggregate straight to the registry: one write,
+     * atomic by itself, so it needs no outbox item.
+     */
+    void relayAlone(Publication publication) {
+        relay.relayForDispatch(List.of(publication.item()));
     }
 
     /** Applies a write without events. */
@@ -71,7 +98,7 @@ public class ItemWriter {
         }
         if (outbox != null) {
             try {
-                relay.relayForDispatch(outbox.publications());
+                relay.relayForDispatch(outbox.registryItems());
                 removeOutbox(write.table(), write.key(), outbox.transactionId(), write.isDelete());
             }
             catch (RuntimeException relayFailed) {
@@ -86,10 +113,23 @@ public class ItemWriter {
     void relayPending(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
         AttributeValue outbox = item.get(OUTBOX);
         String transactionId = item.get(OUTBOX_TX).s();
-        if (outbox != null && outbox.hasL()) {
-            relay.relay(outbox.l().stream().map(AttributeValue::m).toList());
+        if (outbox != null) {
+            relay.relay(Outbox.registryItems(outbox));
         }
         removeOutbox(table, key, transactionId, item.containsKey(DELETED_AT));
+    }
+
+    /**
+     * Refuses a write whose item, with the outbox if any, would exceed DynamoDB's item size limit: the whole write
+     * would fail, whenever it is tried.
+     *
+     * @throws TransactionTooLarge if it does not fit
+     */
+    void ensureFits(ItemWrite write, Outbox outbox) {
+        int size = ItemSize.of(storedItem(write, outbox));
+        if (size > ItemSize.LIMIT) {
+            throw new TransactionTooLarge(write.table(), write.key(), size);
+        }
     }
 
     /** The item as stored, for engines that do not return it with a failed condition (dynalite). */
@@ -117,6 +157,15 @@ public class ItemWriter {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return;
         }
+        Map<String, AttributeValue> item = storedItem(write, outbox);
+        client.putItem(request -> request.tableName(write.table()).item(item)
+                .conditionExpression(condition).expressionAttributeNames(names)
+                .expressionAttributeValues(values.isEmpty() ? null : values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    }
+
+    /** The item a put stores: the item after the write (a tombstone for a delete) and the outbox. */
+    private static Map<String, AttributeValue> storedItem(ItemWrite write, Outbox outbox) {
         Map<String, AttributeValue> item = new HashMap<>(write.isDelete() ? write.key() : write.item());
         if (outbox != null) {
             item.putAll(outbox.attributes(shardOf(write.key())));
@@ -124,10 +173,7 @@ public class ItemWriter {
                 item.put(DELETED_AT, AttributeValue.fromS(outbox.createdAt().toString()));
             }
         }
-        client.putItem(request -> request.tableName(write.table()).item(item)
-                .conditionExpression(condition).expressionAttributeNames(names)
-                .expressionAttributeValues(values.isEmpty() ? null : values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        return item;
     }
 
     private void removeOutbox(String table, Map<String, AttributeValue> key, String transactionId, boolean tombstone) {
@@ -167,15 +213,72 @@ public class ItemWriter {
         return IntStream.range(0, OUTBOX_SHARDS).mapToObj(Integer::toString).toList();
     }
 
-    /** The event publications of one transaction, carried by its aggregate item until relayed. */
-    record Outbox(String transactionId, List<Map<String, AttributeValue>> publications, Instant createdAt) {
+    /**
+     * An event publication as the registry stores it, one per event and listener, and the attribute of it that holds
+     * the serialized event.
+     */
+    record Publication(Map<String, AttributeValue> item, String eventAttribute) {
+    }
+
+    /**
+     * The event publications of one transaction, carried by its item until relayed.
+     *
+     * <p>The {@code outbox} attribute stores each serialized event once, however many listeners it has, and each
+     * publication without its event but with the event's index: {@code {events: [<event>, ...], publications:
+     * [{item: {<registry item without the event>}, eventAttribute: "<name>", event: <index>}, ...]}}. A registry item
+     * holds one copy of its event, so an event fits the registry whenever the outbox fits its item. Outboxes written
+     * before (a list of whole registry items, one copy of the event per listener) are still read.
+     */
+    record Outbox(String transactionId, List<Publication> publications, Instant createdAt) {
+
+        private static final String EVENTS = "events";
+        private static final String PUBLICATIONS = "publications";
+        private static final String ITEM = "item";
+        private static final String EVENT_ATTRIBUTE = "eventAttribute";
+        private static final String EVENT = "event";
 
         Map<String, AttributeValue> attributes(String shard) {
             return Map.of(
-                    OUTBOX, AttributeValue.fromL(publications.stream().map(AttributeValue::fromM).toList()),
+                    OUTBOX, stored(),
                     OUTBOX_TX, AttributeValue.fromS(transactionId),
                     OUTBOX_SHARD, AttributeValue.fromS(shard),
                     OUTBOX_AT, AttributeValue.fromS(SortableTime.format(createdAt)));
+        }
+
+        /** The whole registry items, each with its event. */
+        List<Map<String, AttributeValue>> registryItems() {
+            return publications.stream().map(Publication::item).toList();
+        }
+
+        /** The whole registry items of a stored outbox, in either layout. */
+        static List<Map<String, AttributeValue>> registryItems(AttributeValue outbox) {
+            if (outbox.hasL()) {
+                return outbox.l().stream().map(AttributeValue::m).toList();
+            }
+            List<AttributeValue> events = outbox.m().get(EVENTS).l();
+            return outbox.m().get(PUBLICATIONS).l().stream().map(AttributeValue::m).map(publication -> {
+                Map<String, AttributeValue> item = new HashMap<>(publication.get(ITEM).m());
+                item.put(publication.get(EVENT_ATTRIBUTE).s(), events.get(Integer.parseInt(publication.get(EVENT).n())));
+                return item;
+            }).toList();
+        }
+
+        private AttributeValue stored() {
+            List<AttributeValue> events = new ArrayList<>();
+            List<AttributeValue> stored = new ArrayList<>();
+            for (Publication publication : publications) {
+                Map<String, AttributeValue> item = new HashMap<>(publication.item());
+                AttributeValue event = item.remove(publication.eventAttribute());
+                if (!events.contains(event)) {
+                    events.add(event);
+                }
+                stored.add(AttributeValue.fromM(Map.of(
+                        ITEM, AttributeValue.fromM(item),
+                        EVENT_ATTRIBUTE, AttributeValue.fromS(publication.eventAttribute()),
+                        EVENT, AttributeValue.fromN(Integer.toString(events.indexOf(event))))));
+            }
+            return AttributeValue.fromM(Map.of(EVENTS, AttributeValue.fromL(events),
+                    PUBLICATIONS, AttributeValue.fromL(stored)));
         }
     }
 }

@@ -7,8 +7,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Moves a committed transaction's event publications into the event publication registry. Implemented by the event
- * registry; called by the unit of work right after the aggregate write and by the outbox sweeper after a crash.
- * Relaying the same publications twice must be harmless.
+ * registry; called right after the write that stored the transaction's outbox (on its aggregate item, or on an item of
+ * its own when it changed no aggregate) and by the outbox sweeper after a crash. Relaying the same publications twice
+ * must be harmless.
  */
 public interface OutboxRelay {
 

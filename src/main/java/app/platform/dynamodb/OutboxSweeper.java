@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Finishes what a crash interrupted: finds aggregate items whose outbox was committed but not relayed (through each
- * table's sparse {@code outbox} index, never a scan) and relays it. Relaying is idempotent, so the sweeper may run on
+ * Finishes what a crash interrupted: finds items whose outbox was committed but not relayed (aggregates, and the items
+ * of transactions that changed no aggregate, through each table's sparse {@code outbox} index, never a scan) and
+ * relays it. Relaying is idempotent, so the sweeper may run on
  * every instance at once.
  */
 public class OutboxSweeper {

@@ -141,7 +141,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     @Override
     public TargetEventPublication create(TargetEventPublication publication) {
         Map<String, AttributeValue> item = items.toItem(publication);
-        UnitOfWork.current().ifPresentOrElse(work -> work.addPublication(item), () -> {
+        UnitOfWork.current().ifPresentOrElse(work -> work.addPublication(item, EVENT), () -> {
             putIfAbsent(table, item);
             count(metrics -> metrics.published(1));
         });

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.InvalidCursor;
 import app.platform.dynamodb.StaleItem;
+import app.platform.dynamodb.TransactionTooLarge;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -44,6 +45,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail on(DuplicateItem conflict) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.DUPLICATE_ITEM, "Already exists", conflict.getMessage());
+    }
+
+    /**
+     * {@code 422}, not {@code 413}: the request itself may be small (one more paragraph on a long draft); what cannot
+     * be stored is the state and events it produces, and {@code 413 payload-too-large} already means a request body
+     * over the size limit, which a client fixes differently. The detail names no tables or keys.
+     */
+    @ExceptionHandler
+    ProblemDetail on(TransactionTooLarge tooLarge) {
+        log.info("Refused a transaction too large for one item: {}", tooLarge.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.TRANSACTION_TOO_LARGE, "Too large to store",
+                "The change and the events it publishes exceed what one write can store (400 KB). Send less content.");
     }
 
     @ExceptionHandler

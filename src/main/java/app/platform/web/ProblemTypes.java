@@ -30,6 +30,11 @@ public final class ProblemTypes {
     public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
     /** The request body is over the size limit. */
     public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+    /**
+     * The change and the events it publishes do not fit in one stored item (DynamoDB's 400 KB); retrying the same
+     * request cannot succeed.
+     */
+    public static final URI TRANSACTION_TOO_LARGE = of("transaction-too-large");
     /** A store the request needs (DynamoDB) does not answer; retry after the indicated time. */
     public static final URI DEPENDENCY_UNAVAILABLE = of("dependency-unavailable");
     /** The request has no valid access token (missing, expired, altered, or for another issuer or audience). */

@@ -2,6 +2,9 @@ package app.platform.dynamodb;
 
 import app.platform.web.PageRequest;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -13,9 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 class NotesProbeController {
 
     private final Notes notes;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
-    NotesProbeController(Notes notes) {
+    NotesProbeController(Notes notes, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.notes = notes;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** Writes a note as of the given version (absent: create). */
@@ -30,6 +37,16 @@ class NotesProbeController {
         else {
             notes.save(note);
         }
+    }
+
+    /** Creates a note of {@code textKb} KB and publishes a {@link NoteShared} of {@code eventKb} KB, in one transaction. */
+    @PutMapping("/test/notes/{owner}/{id}/shared")
+    void share(@PathVariable String owner, @PathVariable String id, @RequestParam int textKb,
+            @RequestParam int eventKb) {
+        transaction.executeWithoutResult(status -> {
+            notes.create(Note.of(owner, id, "t".repeat(textKb * 1024)));
+            events.publishEvent(new NoteShared(owner, id, "e".repeat(eventKb * 1024)));
+        });
     }
 
     @GetMapping("/test/notes/{owner}")

@@ -3,13 +3,20 @@ package app.platform.dynamodb;
 import static app.platform.dynamodb.FaultInjectingDynamoDbClient.writeTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.platform.PlatformIntegrationTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The commit protocol: a transaction's state change and its events are both there or both absent, whatever write
@@ -59,8 +68,12 @@ class TransactionalEventsTests {
     @Autowired
     DynamoDbTables tables;
 
+    @Autowired
+    NoteSharedListeners sharedListeners;
+
     private final String owner = "owner-" + UUID.randomUUID();
     private final NoteWritten written = new NoteWritten(owner, "n1");
+    private final NoteShared shared = new NoteShared(owner, "n1", "for analytics and EventBridge");
 
     @AfterEach
     void clearFaults() {
@@ -103,6 +116,69 @@ class TransactionalEventsTests {
     }
 
     @Test
+    void aCrashRightAfterAnEventOnlyTransactionStoredItsOutboxReachesNoListenerUntilTheSweeperRelaysThemAll() {
+        List<String> refusedClaims = new CopyOnWriteArrayList<>();
+        faults().failWhen(request -> {
+            if (request instanceof UpdateItemRequest claim && claim.tableName().endsWith("event-publications")) {
+                refusedClaims.add(claim.key().get("pk").s());
+                return true;
+            }
+            return writeTo("event-publications").test(request);
+        });
+
+        String transactionId = transaction().execute(status -> {
+            events.publishEvent(shared);
+            return UnitOfWork.current().orElseThrow().transactionId();
+        });
+
+        Set<String> publications = publicationIdsInOutbox(transactionId);
+        assertThat(publications).as("one publication per listener, stored together").hasSize(2);
+        // As after a crash, the listeners' dispatch cannot claim a publication the registry never received.
+        await().untilAsserted(() -> assertThat(refusedClaims).containsAll(publications));
+        assertThat(sharedListeners.deliveries(owner)).isEmpty();
+        faults().clearFaults();
+
+        assertThat(sweeper.sweepOlderThan(Duration.ZERO)).isGreaterThanOrEqualTo(1);
+        assertThat(publicationIdsInOutbox(transactionId)).as("the relayed outbox").isEmpty();
+        incomplete.resubmitIncompletePublications(publication -> publication.getEvent().equals(shared));
+
+        await().untilAsserted(() -> assertThat(completedShared()).isEqualTo(2));
+        assertThat(sharedListeners.deliveries(owner)).containsExactlyInAnyOrder("analytics", "delivery");
+    }
+
+    @Test
+    void aCrashBetweenTheRegistryWritesOfAnEventOnlyTransactionStillReachesEveryListener() {
+        AtomicInteger relayed = new AtomicInteger();
+        faults().failWhen(request -> request instanceof PutItemRequest put
+                && put.tableName().endsWith("event-publications")
+                && put.item().values().stream().anyMatch(value -> value.s() != null && value.s().contains(owner))
+                && relayed.incrementAndGet() > 1);
+
+        // The process dies at its second registry write: whatever the caller saw, it is not told anything.
+        catchThrowable(() -> transaction().executeWithoutResult(status -> events.publishEvent(shared)));
+        faults().clearFaults();
+        sweeper.sweepOlderThan(Duration.ZERO);
+        incomplete.resubmitIncompletePublications(publication -> publication.getEvent().equals(shared));
+
+        await().untilAsserted(() -> assertThat(sharedListeners.deliveries(owner)).contains("analytics", "delivery"));
+    }
+
+    @Test
+    void aFailedOutboxWriteOfAnEventOnlyTransactionLeavesNoPublication() {
+        faults().failWhen(request -> request instanceof PutItemRequest put && put.tableName().endsWith("platform")
+                && put.item().containsKey(ItemWriter.OUTBOX_TX));
+
+        assertThatThrownBy(() -> transaction().executeWithoutResult(status -> events.publishEvent(shared)))
+                .isInstanceOf(FaultInjectingDynamoDbClient.InjectedFault.class);
+        faults().clearFaults();
+
+        sweeper.sweepOlderThan(Duration.ZERO);
+        assertThat(registry.findIncompletePublications().stream().filter(this::isShared)).isEmpty();
+        assertThat(completedShared()).isZero();
+        assertThat(sharedListeners.deliveries(owner)).isEmpty();
+    }
+
+    @Test
     void aCrashAtTheAggregateWriteLeavesNeitherStateNorPublication() {
         faults().failWhen(writeTo("test-notes"));
 
@@ -136,6 +212,25 @@ class TransactionalEventsTests {
     }
 
     @Test
+    void anOutboxWrittenBeforeEventsWereStoredOnceIsStillRelayed() {
+        faults().failWhen(writeTo("event-publications"));
+        createNoteAndPublish("committed by the previous version");
+        faults().clearFaults();
+        Map<String, AttributeValue> note = new HashMap<>(storedNote());
+        note.put(ItemWriter.OUTBOX, AttributeValue.fromL(ItemWriter.Outbox.registryItems(note.get(ItemWriter.OUTBOX))
+                .stream().map(AttributeValue::fromM).toList()));
+        client.putItem(request -> request.tableName(tables.physicalName("test-notes")).item(note));
+        assertThat(incompleteOfOwner()).as("not relayed yet").isZero();
+
+        assertThat(sweeper.sweepOlderThan(Duration.ZERO)).isGreaterThanOrEqualTo(1);
+        assertThat(storedNote()).doesNotContainKey(ItemWriter.OUTBOX_TX);
+        incomplete.resubmitIncompletePublications(publication -> publication.getEvent().equals(written));
+
+        await().untilAsserted(() -> assertThat(completed()).isTrue());
+        assertThat(listener.received(owner)).contains(written);
+    }
+
+    @Test
     void aWriteOverAnItemWithAPendingOutboxRelaysThatOutboxFirst() {
         faults().failWhen(writeTo("event-publications"));
         createNoteAndPublish("first");
@@ -159,6 +254,42 @@ class TransactionalEventsTests {
             notes.create(Note.of(owner, "n1", text));
             events.publishEvent(written);
         });
+    }
+
+    private long completedShared() {
+        return registry.findCompletedPublications().stream().filter(this::isShared).count();
+    }
+
+    private boolean isShared(TargetEventPublication publication) {
+        return publication.getEvent().equals(shared);
+    }
+
+    /**
+     * The ids of the publications in the outbox of an event-only transaction, found as the sweeper finds it: through
+     * the platform table's sparse outbox index. Empty once relayed.
+     */
+    private Set<String> publicationIdsInOutbox(String transactionId) {
+        return ItemWriter.shards().stream()
+                .flatMap(shard -> client.queryPaginator(request -> request
+                        .tableName(tables.physicalName("platform"))
+                        .indexName(ItemWriter.OUTBOX_INDEX)
+                        .keyConditionExpression("#shard = :shard")
+                        .filterExpression("#tx = :tx")
+                        .expressionAttributeNames(Map.of("#shard", ItemWriter.OUTBOX_SHARD, "#tx", ItemWriter.OUTBOX_TX))
+                        .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard),
+                                ":tx", AttributeValue.fromS(transactionId))))
+                        .items().stream())
+                .flatMap(item -> publicationIds(item.get(ItemWriter.OUTBOX)))
+                .collect(Collectors.toSet());
+    }
+
+    /** The registry keys ({@code pk}) anywhere in an outbox, whatever its layout. */
+    private static Stream<String> publicationIds(AttributeValue value) {
+        if (value.hasM()) {
+            return value.m().entrySet().stream().flatMap(attribute -> attribute.getKey().equals("pk")
+                    ? Stream.of(attribute.getValue().s()) : publicationIds(attribute.getValue()));
+        }
+        return value.hasL() ? value.l().stream().flatMap(TransactionalEventsTests::publicationIds) : Stream.empty();
     }
 
     private boolean completed() {
