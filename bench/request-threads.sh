@@ -25,6 +25,9 @@ mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cl
 data="$(mktemp -d)"
 apps=()
 trap 'kill "${apps[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+
+# One after the other: each instance's dev services pick free ports for their engines when it starts.
+declare -A auth
 for kind in platform virtual; do
   mkdir -p "$data/$kind"
   taskset -c 0 "$java" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" bench.GatewayBenchmarkServer \
@@ -32,12 +35,9 @@ for kind in platform virtual; do
     --app.rate-limits.plans.free=1000000000 --logging.level.root=warn \
     --spring.threads.virtual.enabled="$([ "$kind" = virtual ] && echo true || echo false)" > "$data/$kind/app.log" 2>&1 &
   apps+=($!)
-done
-
-declare -A auth
-for kind in platform virtual; do
   base="http://127.0.0.1:${port[$kind]}"
-  for _ in $(seq 1 180); do curl -sf "$base/actuator/health" >/dev/null && break; sleep 1; done
+  for _ in $(seq 1 300); do curl -sf "$base/actuator/health" >/dev/null && break; sleep 1; done
+  curl -sf "$base/actuator/health" >/dev/null || { echo "the $kind instance did not start; its log:" >&2; tail -20 "$data/$kind/app.log" >&2; exit 1; }
   email="bench-$kind-$(date +%s)@example.com"; password="benchmark-password-2026"
   curl -sf "$base/api/v1/users" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Bench\"}" >/dev/null
