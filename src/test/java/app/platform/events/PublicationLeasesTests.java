@@ -1,5 +1,6 @@
 package app.platform.events;
 
+import static app.platform.operations.HttpClientSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -27,6 +29,7 @@ import app.platform.dynamodb.SortableTime;
 import app.platform.time.MovableClock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A claimed publication is held under a lease that counts from the claim and is renewed while its listener runs: a
@@ -36,6 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @PlatformIntegrationTest
 class PublicationLeasesTests {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     DynamoDbEventPublicationRepository registry;
@@ -167,6 +173,28 @@ class PublicationLeasesTests {
         assertThat(status(id)).isEqualTo("FAILED");
     }
 
+    @Test
+    void theActuatorLeavesAPublicationWhoseLeaseHoldsAndResubmitsItOnceItExpired() {
+        listener.finish(run);
+        clock.stop();
+        DynamoDbEventPublicationRepository otherInstance = anotherInstance();
+        UUID id = otherInstance.create(TargetEventPublication.of(new SlowProbe(run), SlowListener.ID,
+                clock.instant())).getIdentifier();
+        otherInstance.markProcessing(id);
+
+        assertThat(resubmitProcessing().path("running").asInt()).isPositive();
+        assertThat(status(id)).isEqualTo("PROCESSING");
+        assertThat(attempts(id)).isOne();
+        assertThat(listener.deliveries(run)).isZero();
+
+        clock.advance(settings.lease().plusSeconds(1));
+        resubmitProcessing();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("COMPLETED"));
+        assertThat(attempts(id)).isEqualTo(2);
+        assertThat(listener.deliveries(run)).isOne();
+    }
+
     /** Publishes the run's probe in a transaction and waits until its listener runs; its publication's id. */
     private UUID publishAndAwaitItsListener() {
         SlowProbe probe = new SlowProbe(run);
@@ -177,6 +205,11 @@ class PublicationLeasesTests {
                 .filter(publication -> publication.getEvent().equals(probe))
                 .map(TargetEventPublication::getIdentifier)
                 .findFirst().orElseThrow();
+    }
+
+    private JsonNode resubmitProcessing() {
+        return send("POST", "http://localhost:" + port + "/actuator/eventpublications",
+                "{\"status\": \"PROCESSING\"}").body();
     }
 
     private double expiredLeases() {
