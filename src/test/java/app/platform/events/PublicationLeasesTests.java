@@ -25,10 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.platform.PlatformIntegrationTest;
 import app.platform.dynamodb.DynamoDbTables;
+import app.platform.dynamodb.FaultInjectingDynamoDbClient;
 import app.platform.dynamodb.SortableTime;
 import app.platform.time.MovableClock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -83,6 +85,7 @@ class PublicationLeasesTests {
 
     @AfterEach
     void finishTheRun() {
+        faults().clearFaults();
         listener.finish(run);
     }
 
@@ -117,6 +120,27 @@ class PublicationLeasesTests {
             assertThat(status(id)).as("after %d minutes", minute).isEqualTo("PROCESSING");
         }
         retrier.retryFailed();
+        listener.finish(run);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("COMPLETED"));
+        assertThat(listener.deliveries(run)).isOne();
+    }
+
+    @Test
+    void aRenewalThatFailsIsTriedAgainAndNeverReachesTheListener() {
+        Instant start = clock.stop();
+        UUID id = publishAndAwaitItsListener();
+        faults().failWhen(request -> request instanceof UpdateItemRequest update
+                && update.updateExpression().startsWith("SET #leaseUntil"));
+
+        clock.advance(Duration.ofMinutes(1));
+        registry.renewLeases();
+        assertThat(item(id).get("leaseUntil").s()).as("not renewed")
+                .isEqualTo(SortableTime.format(start.plus(settings.lease())));
+        faults().clearFaults();
+        registry.renewLeases();
+        assertThat(item(id).get("leaseUntil").s()).as("renewed at the next round")
+                .isEqualTo(SortableTime.format(clock.instant().plus(settings.lease())));
         listener.finish(run);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("COMPLETED"));
@@ -219,6 +243,10 @@ class PublicationLeasesTests {
     /** A registry instance on the same tables, as another application instance sharing them would run. */
     private DynamoDbEventPublicationRepository anotherInstance() {
         return RegistryInstances.sharing(client, tables, serializer, settings, clock, CompletionMode.UPDATE);
+    }
+
+    private FaultInjectingDynamoDbClient faults() {
+        return (FaultInjectingDynamoDbClient) client;
     }
 
     private Map<String, AttributeValue> item(UUID id) {
