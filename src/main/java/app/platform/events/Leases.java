@@ -3,6 +3,7 @@ package app.platform.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,19 +98,20 @@ final class Leases {
     Due due() {
         Instant now = clock.instant();
         Instant renewBefore = now.plus(term.multipliedBy(2).dividedBy(3));
-        List<Map.Entry<UUID, Claim>> renew = held.entrySet().stream()
-                .filter(entry -> !entry.getValue().abandoned())
-                .filter(entry -> entry.getValue().lease().until().isBefore(renewBefore))
-                .map(entry -> Map.entry(entry.getKey(), entry.getValue()))
-                .toList();
-        List<UUID> abandoned = renew.stream()
-                .filter(entry -> entry.getValue().claimedAt().plus(maxProcessing).isBefore(now))
-                .filter(entry -> held.replace(entry.getKey(), entry.getValue(),
-                        new Claim(entry.getValue().lease(), entry.getValue().claimedAt(), true)))
-                .map(Map.Entry::getKey)
-                .toList();
-        return new Due(renew.stream().filter(entry -> !abandoned.contains(entry.getKey())).toList(), abandoned,
-                now.plus(term));
+        List<Map.Entry<UUID, Claim>> renew = new ArrayList<>();
+        List<UUID> abandoned = new ArrayList<>();
+        held.forEach((publication, claim) -> {
+            if (claim.abandoned() || !claim.lease().until().isBefore(renewBefore)) {
+                return;
+            }
+            if (!claim.claimedAt().plus(maxProcessing).isBefore(now)) {
+                renew.add(Map.entry(publication, claim));
+            }
+            else if (held.replace(publication, claim, new Claim(claim.lease(), claim.claimedAt(), true))) {
+                abandoned.add(publication);
+            }
+        });
+        return new Due(renew, abandoned, now.plus(term));
     }
 
     /** Records a renewal, unless the claim was released meanwhile. */
