@@ -232,11 +232,16 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     @Override
     public void markFailed(UUID identifier) {
         Map<String, AttributeValue> values = new HashMap<>();
-        String condition = leases.release(identifier).map(mine -> {
+        String condition = leases.held(identifier).map(mine -> {
             values.put(":mine", s(mine.id()));
             return "#status <> :status AND (attribute_not_exists(#leaseId) OR #leaseId = :mine)";
         }).orElse("#status <> :status");
-        fail(identifier, condition, values);
+        try {
+            fail(identifier, condition, values);
+        }
+        finally {
+            leases.release(identifier); // only now: until the failure is recorded, nothing here may claim it again
+        }
     }
 
     /**
@@ -395,11 +400,15 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     @Override
     public void markCompleted(UUID identifier, Instant completionDate) {
-        leases.release(identifier);
-        switch (completionMode) {
-            case DELETE -> delete(table, identifier);
-            case ARCHIVE -> archive(identifier, completionDate);
-            case UPDATE -> complete(identifier, completionDate);
+        try {
+            switch (completionMode) {
+                case DELETE -> delete(table, identifier);
+                case ARCHIVE -> archive(identifier, completionDate);
+                case UPDATE -> complete(identifier, completionDate);
+            }
+        }
+        finally {
+            leases.release(identifier); // only now: until the completion is recorded, nothing here may claim it again
         }
         count(EventRegistryMetrics::completed);
     }
