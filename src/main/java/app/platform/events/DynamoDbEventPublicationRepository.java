@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -58,8 +60,14 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * resubmits publications ({@code findIncompletePublications*}, {@link #findFailedPublications}) hand over only those
  * whose event this instance can read: one whose class it lacks (a newer version added it during a rolling deploy) or
  * whose payload is corrupt is skipped, logged and counted once, and listed at {@code /actuator/eventpublications}; it
- * never keeps the others from being resubmitted. {@link #findByStatus}, which Spring Modulith's staleness check uses
- * with ids and dates only, hands over all, so that a stale unreadable publication is failed like any other.
+ * never keeps the others from being resubmitted. {@link #failExpired}, which needs ids and dates only, fails a stale
+ * unreadable publication like any other.
+ *
+ * <p>Every claim ({@link #relayForDispatch}, {@link #markProcessing}, {@link #markResubmitted}) writes a lease
+ * ({@link Leases}) that counts from the claim, and no claim takes a live lease another instance holds. While the
+ * listener runs, this instance renews the lease ({@link #renewLeases}); a lease that expires (its instance died, or
+ * its listener hung past {@code maxProcessing}) is failed by {@link #failExpired} and retried. Spring Modulith's own
+ * staleness monitor counts from the publication date and would fail a listener that merely runs long: it stays off.
  */
 class DynamoDbEventPublicationRepository implements EventPublicationRepository, OutboxRelay {
 
@@ -68,6 +76,10 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     /** The status index partitions (before their {@code #<shard>}) of the publications that have not completed. */
     static final List<String> INCOMPLETE = List.of(Status.PUBLISHED.name(), Status.PROCESSING.name(),
             Status.RESUBMITTED.name(), Status.FAILED.name(), EXHAUSTED);
+    /** The partitions of claimed publications, sorted by lease expiry instead of publication date. */
+    private static final Set<String> CLAIMED = Set.of(Status.PROCESSING.name(), Status.RESUBMITTED.name());
+    /** The page size of the sweep of expired leases and stale publications. */
+    private static final int SWEEP_PAGE = 100;
 
     /** The batch of a lookup without a limit. */
     private static final long ALL = Long.MAX_VALUE;
@@ -75,10 +87,22 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private static final int MAX_PAGE = 1_000;
 
     private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#\\w+");
-    private static final Map<String, String> ATTRIBUTES = Map.of("#id", ID, "#status", STATUS,
-            "#statusShard", STATUS_SHARD, "#statusSort", STATUS_SORT, "#eventKey", EVENT_KEY,
-            "#completedAt", COMPLETED_AT, "#completedShard", COMPLETED_SHARD, "#completedSort", COMPLETED_SORT,
-            "#attempts", ATTEMPTS, "#resubmittedAt", RESUBMITTED_AT);
+    private static final Map<String, String> ATTRIBUTES = Map.ofEntries(Map.entry("#id", ID),
+            Map.entry("#status", STATUS), Map.entry("#statusShard", STATUS_SHARD), Map.entry("#statusSort", STATUS_SORT),
+            Map.entry("#eventKey", EVENT_KEY), Map.entry("#completedAt", COMPLETED_AT),
+            Map.entry("#completedShard", COMPLETED_SHARD), Map.entry("#completedSort", COMPLETED_SORT),
+            Map.entry("#attempts", ATTEMPTS), Map.entry("#resubmittedAt", RESUBMITTED_AT),
+            Map.entry("#publishedAt", PUBLISHED_AT), Map.entry("#publishedSort", PUBLISHED_SORT),
+            Map.entry("#leaseUntil", LEASE_UNTIL), Map.entry("#leaseOwner", LEASE_OWNER),
+            Map.entry("#leaseId", LEASE_ID));
+    /** Writes a claim's lease and sorts the publication by its expiry, keeping its publication sort key. */
+    private static final String CLAIM = ", #statusSort = :leaseSort, #publishedSort = if_not_exists(#publishedSort, "
+            + "#statusSort), #leaseUntil = :leaseUntil, #leaseOwner = :leaseOwner, #leaseId = :leaseId";
+    /** Drops the lease and sorts the publication by its publication date again (still the sort key of older items). */
+    private static final String RELEASE = ", #statusSort = if_not_exists(#publishedSort, #statusSort) "
+            + "REMOVE #leaseUntil, #leaseOwner, #leaseId";
+    /** A lease that does not hold any more, or was never taken. */
+    private static final String NO_LIVE_LEASE = "attribute_not_exists(#leaseUntil) OR #leaseUntil < :now";
 
     private final DynamoDbClient client;
     private final String table;
@@ -86,6 +110,8 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private final PublicationItems items;
     private final CompletionMode completionMode;
     private final int maxAttempts;
+    private final Leases leases;
+    private final Duration publishedStaleness;
     private EventRegistryMetrics metrics;
     /** Publications this instance relayed as processing, until their listener starts; bounded, expiring. */
     private final Cache<UUID, Boolean> claimedAtRelay = Caffeine.newBuilder().maximumSize(100_000)
@@ -99,14 +125,21 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private final LoadingCache<String, Integer> partitionCounts = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(5)).build(this::count);
 
+    /**
+     * @param publishedStaleness how long a publication may stay published (relayed on behalf of a crashed commit, so
+     *     nobody is about to run it) before {@link #failExpired} fails it, so that the retrier runs it
+     */
     DynamoDbEventPublicationRepository(DynamoDbClient client, String table, String archiveTable,
-            PublicationItems items, CompletionMode completionMode, int maxAttempts) {
+            PublicationItems items, CompletionMode completionMode, int maxAttempts, Leases leases,
+            Duration publishedStaleness) {
         this.client = client;
         this.table = table;
         this.archiveTable = archiveTable;
         this.items = items;
         this.completionMode = completionMode;
         this.maxAttempts = maxAttempts;
+        this.leases = leases;
+        this.publishedStaleness = publishedStaleness;
     }
 
     /** Starts counting outcomes in these metrics. */
@@ -117,8 +150,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     /** The publication date of the oldest publication that has not completed, through one read per index partition. */
     Optional<Instant> oldestIncomplete() {
         return statusItems(INCOMPLETE, null, 1).findFirst()
-                .map(item -> item.get(STATUS_SORT).s())
-                .map(sortKey -> SortableTime.parse(sortKey.substring(0, sortKey.indexOf('#'))));
+                .map(item -> SortableTime.parse(item.get(PUBLISHED_AT).s()));
     }
 
     /** How many failed publications have used up their attempts; counted at most 5 seconds ago. */
@@ -155,46 +187,60 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     }
 
     /**
-     * Writes the publications of a transaction this instance just committed as already {@code PROCESSING}: their
-     * listeners run right after, here, so the claim that {@link #markProcessing} would write is part of this write
-     * (one conditional write per publication fewer). Should this instance stop before a listener ends, the
-     * publication is incomplete like any other and is resubmitted after a restart or once the staleness monitor
-     * fails it.
+     * Writes the publications of a transaction this instance just committed as already {@code PROCESSING}, under a
+     * lease: their listeners run right after, here, so the claim that {@link #markProcessing} would write is part of
+     * this write (one conditional write per publication fewer). Should this instance stop before a listener ends, the
+     * lease expires and the publication is failed and retried, or resubmitted at once by the next start of a sole
+     * instance.
      */
     @Override
     public void relayForDispatch(List<Map<String, AttributeValue>> publications) {
         publications.forEach(item -> {
-            putIfAbsent(table, items.asProcessing(item));
-            claimedAtRelay.put(UUID.fromString(item.get(ID).s()), Boolean.TRUE);
+            UUID id = UUID.fromString(item.get(ID).s());
+            Lease lease = leases.next();
+            if (putIfAbsent(table, items.asProcessing(item, lease))) {
+                leases.hold(id, lease);
+                claimedAtRelay.put(id, Boolean.TRUE);
+            }
         });
         count(metrics -> metrics.published(publications.size()));
     }
 
+    /**
+     * Claims the publication for its listener, which is about to run here: one this instance claimed for resubmission,
+     * or one not claimed yet (published, or with a lease that no longer holds).
+     */
     @Override
     public void markProcessing(UUID identifier) {
         if (claimedAtRelay.asMap().remove(identifier) != null) {
-            return; // written as processing when it was relayed
+            return; // written as processing, under a lease, when it was relayed
         }
-        transition(identifier, Status.PROCESSING, items.statusShard(Status.PROCESSING, identifier), "",
-                "#status <> :status", Map.of());
+        Map<String, AttributeValue> values = new HashMap<>();
+        String unclaimed = "#status <> :status AND (" + claimable(values) + ")";
+        String condition = leases.held(identifier).map(mine -> {
+            values.put(":mine", s(mine.id()));
+            return "#leaseId = :mine OR (" + unclaimed + ")";
+        }).orElse(unclaimed);
+        claim(identifier, Status.PROCESSING, "", condition, values);
     }
 
     /**
      * Fails the publication: into the failed partition while it has attempts left, otherwise into the exhausted one
-     * (a second conditional write, made only for publications out of attempts).
+     * (a second conditional write, made only for publications out of attempts). Its lease is released; if this
+     * instance held a lease that another instance has taken over since, the publication is left to that instance.
      */
     @Override
     public void markFailed(UUID identifier) {
-        Map<String, AttributeValue> max = Map.of(":max", AttributeValue.fromN(Integer.toString(maxAttempts)));
-        if (transition(identifier, Status.FAILED, items.statusShard(Status.FAILED, identifier), "",
-                "#status <> :status AND (attribute_not_exists(#attempts) OR #attempts < :max)", max)) {
-            count(EventRegistryMetrics::failed);
+        Map<String, AttributeValue> values = new HashMap<>();
+        String condition = leases.held(identifier).map(mine -> {
+            values.put(":mine", s(mine.id()));
+            return "#status <> :status AND (attribute_not_exists(#leaseId) OR #leaseId = :mine)";
+        }).orElse("#status <> :status");
+        try {
+            fail(identifier, condition, values);
         }
-        else if (transition(identifier, Status.FAILED, items.exhaustedShard(identifier), "",
-                "#status <> :status AND #attempts >= :max", max)) {
-            log.warn("Event publication {} failed and has used up its {} attempts: it waits for an operator to resubmit "
-                    + "it (/actuator/eventpublications)", identifier, maxAttempts);
-            count(EventRegistryMetrics::failed);
+        finally {
+            leases.release(identifier); // only now: until the failure is recorded, nothing here may claim it again
         }
     }
 
@@ -202,7 +248,8 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
      * Claims the publication for resubmission. The claim is a compare-and-set on the status and attempt count at which
      * this instance read it ({@link #findIncompletePublications()}, {@link #findFailedPublications}): if another
      * instance claimed it, or its listener has started since, the state differs and the claim fails. A publication not
-     * read here can be claimed only while published or failed.
+     * read here can be claimed only while published or failed. In both cases a live lease of another instance wins
+     * ({@link Leases}): a listener that is running is not run a second time.
      */
     @Override
     public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
@@ -220,12 +267,130 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
             values.put(":published", s(Status.PUBLISHED.name()));
             values.put(":failed", s(Status.FAILED.name()));
         }
-        boolean claimed = transition(identifier, Status.RESUBMITTED, items.statusShard(Status.RESUBMITTED, identifier),
-                ", #attempts = #attempts + :one, #resubmittedAt = :at", unchanged, values);
+        String condition = leases.held(identifier).isPresent()
+                ? unchanged + " AND (" + NO_LIVE_LEASE + ")"
+                : unchanged + " AND (" + claimable(values) + ")";
+        values.put(":now", s(SortableTime.format(leases.now())));
+        boolean claimed = claim(identifier, Status.RESUBMITTED, ", #attempts = #attempts + :one, #resubmittedAt = :at",
+                condition, values);
         if (claimed) {
             count(EventRegistryMetrics::retried);
         }
         return claimed;
+    }
+
+    /**
+     * Whether a claim of this publication, read just now, would take a lease that still holds: a listener runs it on
+     * another instance, or here.
+     */
+    boolean leaseHolds(StoredPublication publication) {
+        return !leases.claimable(publication.getIdentifier(), publication.leaseUntil().orElse(null),
+                publication.leaseOwner());
+    }
+
+    /**
+     * Renews the leases of the claims this instance holds whose listener still runs, conditional on the claim being
+     * the one in the table (not completed, failed or taken over since); never throws. A claim held for longer than
+     * {@code maxProcessing} is no longer renewed, so that its hung listener is taken over once the lease expires.
+     *
+     * @return how many leases were renewed
+     */
+    int renewLeases() {
+        Leases.Due due = leases.due();
+        due.abandoned().forEach(id -> log.warn("The listener of event publication {} has run for longer than the "
+                + "maximum processing time: its lease is no longer renewed and it will be taken over once it expires",
+                id));
+        int renewed = 0;
+        for (Map.Entry<UUID, Leases.Claim> claim : due.renew()) {
+            if (renew(claim.getKey(), claim.getValue(), due.until())) {
+                renewed++;
+            }
+        }
+        return renewed;
+    }
+
+    private boolean renew(UUID identifier, Leases.Claim claim, Instant until) {
+        Lease renewed = claim.lease().extendedTo(until);
+        try {
+            String update = "SET #leaseUntil = :until, #statusSort = :sort";
+            String condition = "#leaseId = :leaseId AND attribute_not_exists(#completedAt)";
+            client.updateItem(request -> request.tableName(table).key(key(identifier))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(namesIn(update, condition))
+                    .expressionAttributeValues(Map.of(":until", s(SortableTime.format(until)),
+                            ":sort", s(sortKey(until, identifier)), ":leaseId", s(renewed.id()))));
+            leases.renewed(identifier, claim, renewed);
+            count(EventRegistryMetrics::leaseRenewed);
+            return true;
+        }
+        catch (ConditionalCheckFailedException lost) {
+            if (leases.release(identifier, claim)) {
+                log.warn("Event publication {} is no longer claimed by this instance while its listener still runs: its "
+                        + "lease expired and it was failed, or another instance took it over", identifier);
+                count(EventRegistryMetrics::leaseLost);
+            }
+            return false;
+        }
+        catch (RuntimeException e) {
+            log.warn("Renewing the lease of event publication {} failed; next try before it expires: {}", identifier,
+                    e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Fails the claimed publications whose lease expired (their instance died, or their listener hung) and the
+     * published ones nobody claimed for {@code publishedStaleness} (relayed on behalf of a crashed commit), so that
+     * the retrier runs them again. Each is found by a range query on its status index partition (claimed ones are
+     * sorted by lease expiry) and failed by a conditional write: a lease renewed meanwhile wins.
+     *
+     * @return how many publications were failed
+     */
+    int failExpired() {
+        Instant now = leases.now();
+        Instant staleBefore = now.minus(publishedStaleness);
+        int failed = 0;
+        for (String status : CLAIMED) {
+            for (Map<String, AttributeValue> item : sweep(status, now)) {
+                if (expire(item, now, staleBefore)) {
+                    failed++;
+                }
+            }
+        }
+        for (Map<String, AttributeValue> item : sweep(Status.PUBLISHED.name(), staleBefore)) {
+            UUID id = UUID.fromString(item.get(ID).s());
+            if (fail(id, "#status = :published", Map.of(":published", s(Status.PUBLISHED.name())))) {
+                log.warn("Event publication {} to {} was not claimed within {}: marked failed, to be retried", id,
+                        item.get(LISTENER).s(), publishedStaleness);
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    private boolean expire(Map<String, AttributeValue> item, Instant now, Instant staleBefore) {
+        UUID id = UUID.fromString(item.get(ID).s());
+        // Claims written before leases existed have none: they are stale like unclaimed publications.
+        boolean expired = fail(id, "#status = :seen AND (#leaseUntil < :now OR (attribute_not_exists(#leaseUntil) "
+                + "AND #statusSort < :staleBefore))", Map.of(":seen", item.get(STATUS),
+                ":now", s(SortableTime.format(now)), ":staleBefore", s(SortableTime.format(staleBefore))));
+        if (expired) {
+            log.warn("The lease on event publication {} to {} expired{}: marked failed, to be retried", id,
+                    item.get(LISTENER).s(), item.containsKey(LEASE_UNTIL) ? " at " + item.get(LEASE_UNTIL).s() : "");
+            count(EventRegistryMetrics::leaseExpired);
+        }
+        return expired;
+    }
+
+    /** The items of a status index partition (all shards) sorted before {@code before}, read a page at a time. */
+    private List<Map<String, AttributeValue>> sweep(String partition, Instant before) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int shard = 0; shard < items.shards(); shard++) {
+            QueryRequest query = statusQuery(partition + "#" + shard, before).limit(SWEEP_PAGE).build();
+            client.queryPaginator(query).items().forEach(found::add);
+        }
+        return found;
     }
 
     @Override
@@ -235,10 +400,15 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     @Override
     public void markCompleted(UUID identifier, Instant completionDate) {
-        switch (completionMode) {
-            case DELETE -> delete(table, identifier);
-            case ARCHIVE -> archive(identifier, completionDate);
-            case UPDATE -> complete(identifier, completionDate);
+        try {
+            switch (completionMode) {
+                case DELETE -> delete(table, identifier);
+                case ARCHIVE -> archive(identifier, completionDate);
+                case UPDATE -> complete(identifier, completionDate);
+            }
+        }
+        finally {
+            leases.release(identifier); // only now: until the completion is recorded, nothing here may claim it again
         }
         count(EventRegistryMetrics::completed);
     }
@@ -355,6 +525,60 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     }
 
     /**
+     * The condition under which a claim may take the publication's lease (with the values it needs): none, an expired
+     * one, or one this instance may take over ({@link Leases}). Not for a publication this instance holds.
+     */
+    private String claimable(Map<String, AttributeValue> values) {
+        values.put(":now", s(SortableTime.format(leases.now())));
+        values.put(":me", s(leases.owner()));
+        String condition = NO_LIVE_LEASE + " OR #leaseOwner = :me";
+        if (leases.soleInstance()) {
+            values.put(":startedAt", s(leases.startedAt()));
+            condition += " OR #leaseOwner < :startedAt";
+        }
+        return condition;
+    }
+
+    /** Moves the publication to a claimed status under a new lease if {@code expected} holds, and holds it. */
+    private boolean claim(UUID identifier, Status status, String extraSet, String expected,
+            Map<String, AttributeValue> extra) {
+        Lease lease = leases.next();
+        Map<String, AttributeValue> values = new HashMap<>(extra);
+        values.put(":leaseSort", s(sortKey(lease.until(), identifier)));
+        values.put(":leaseUntil", s(SortableTime.format(lease.until())));
+        values.put(":leaseOwner", s(lease.owner()));
+        values.put(":leaseId", s(lease.id()));
+        boolean claimed = transition(identifier, status, items.statusShard(status, identifier), extraSet + CLAIM,
+                expected, values);
+        if (claimed) {
+            leases.hold(identifier, lease);
+        }
+        return claimed;
+    }
+
+    /**
+     * Fails the publication if {@code expected} holds, releasing its lease: into the failed partition while it has
+     * attempts left, otherwise into the exhausted one.
+     */
+    private boolean fail(UUID identifier, String expected, Map<String, AttributeValue> extra) {
+        Map<String, AttributeValue> values = new HashMap<>(extra);
+        values.put(":max", AttributeValue.fromN(Integer.toString(maxAttempts)));
+        if (transition(identifier, Status.FAILED, items.statusShard(Status.FAILED, identifier), RELEASE,
+                "(" + expected + ") AND (attribute_not_exists(#attempts) OR #attempts < :max)", values)) {
+            count(EventRegistryMetrics::failed);
+            return true;
+        }
+        if (transition(identifier, Status.FAILED, items.exhaustedShard(identifier), RELEASE,
+                "(" + expected + ") AND #attempts >= :max", values)) {
+            log.warn("Event publication {} failed and has used up its {} attempts: it waits for an operator to resubmit "
+                    + "it (/actuator/eventpublications)", identifier, maxAttempts);
+            count(EventRegistryMetrics::failed);
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Moves an incomplete publication to a status and status index partition if {@code expected} holds; false if it
      * did not.
      */
@@ -365,7 +589,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         values.put(":shard", s(shard));
         try {
             String update = "SET #status = :status, #statusShard = :shard" + extraSet;
-            String condition = "attribute_exists(#id) AND attribute_not_exists(#completedAt) AND " + expected;
+            String condition = "attribute_exists(#id) AND attribute_not_exists(#completedAt) AND (" + expected + ")";
             client.updateItem(request -> request.tableName(table).key(key(identifier))
                     .updateExpression(update)
                     .conditionExpression(condition)
@@ -381,7 +605,8 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private void complete(UUID identifier, Instant completionDate) {
         try {
             String update = "SET #status = :completed, #completedAt = :at, #completedShard = :shard, "
-                    + "#completedSort = :sort REMOVE #statusShard, #statusSort, #eventKey";
+                    + "#completedSort = :sort REMOVE #statusShard, #statusSort, #eventKey, #leaseUntil, #leaseOwner, "
+                    + "#leaseId";
             String condition = "attribute_exists(#id)";
             client.updateItem(request -> request.tableName(table).key(key(identifier))
                     .updateExpression(update)
@@ -405,7 +630,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
             return;
         }
         Map<String, AttributeValue> archived = new HashMap<>(item);
-        List.of(STATUS_SHARD, STATUS_SORT, EVENT_KEY).forEach(archived::remove);
+        List.of(STATUS_SHARD, STATUS_SORT, EVENT_KEY, LEASE_UNTIL, LEASE_OWNER, LEASE_ID).forEach(archived::remove);
         archived.put(STATUS, s(Status.COMPLETED.name()));
         archived.put(COMPLETED_AT, s(SortableTime.format(completionDate)));
         archived.put(COMPLETED_SHARD, s(items.completedShard(identifier)));
@@ -429,26 +654,50 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     /**
      * The publications of these status index partitions (before {@code #<shard>}), published before a date if given,
-     * oldest first. Each shard is queried for pages of {@code batch} items (of 1 MB from {@value #MAX_PAGE} on) and
-     * the shards' pages are merged, reading a shard's next page only when the stream gets there: a caller that takes
-     * {@code batch} publications reads at most one page per shard.
+     * oldest first. Each shard of a partition sorted by publication date is queried for pages of {@code batch} items
+     * (of 1 MB from {@value #MAX_PAGE} on) and the shards' pages are merged, reading a shard's next page only when the
+     * stream gets there: a caller that takes {@code batch} publications reads at most one page per shard. The
+     * partitions of claimed publications are sorted by lease expiry: they are read whole (work in flight, few) and
+     * sorted here.
      */
     private Stream<StoredPublication> oldestFirst(List<String> partitions, Instant before, long batch) {
         return statusItems(partitions, before, batch).map(items::fromItem);
     }
 
     private Stream<Map<String, AttributeValue>> statusItems(List<String> partitions, Instant before, long batch) {
-        List<QueryRequest> queries = new ArrayList<>();
+        List<Iterator<Map<String, AttributeValue>>> sources = new ArrayList<>();
         for (String partition : partitions) {
             for (int shard = 0; shard < items.shards(); shard++) {
-                QueryRequest.Builder query = statusQuery(partition + "#" + shard, before);
+                String shardKey = partition + "#" + shard;
+                if (CLAIMED.contains(partition)) {
+                    sources.add(claimedByPublicationDate(shardKey, before));
+                    continue;
+                }
+                QueryRequest.Builder query = statusQuery(shardKey, before);
                 if (batch < MAX_PAGE) {
                     query.limit((int) batch);
                 }
-                queries.add(query.build());
+                sources.add(MergedQueries.pages(client, query.build()));
             }
         }
-        return MergedQueries.stream(client, queries, STATUS_SORT);
+        return MergedQueries.stream(sources, PublicationItems::publicationKey);
+    }
+
+    private Iterator<Map<String, AttributeValue>> claimedByPublicationDate(String shard, Instant before) {
+        QueryRequest.Builder query = statusQuery(shard, null);
+        if (before != null) {
+            QueryRequest base = query.build();
+            Map<String, String> names = new HashMap<>(base.expressionAttributeNames());
+            names.put("#publishedAt", PUBLISHED_AT);
+            Map<String, AttributeValue> values = new HashMap<>(base.expressionAttributeValues());
+            values.put(":publishedBefore", s(SortableTime.format(before)));
+            query.filterExpression("#publishedAt < :publishedBefore")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values);
+        }
+        return client.queryPaginator(query.build()).items().stream()
+                .sorted(Comparator.comparing(PublicationItems::publicationKey))
+                .iterator();
     }
 
     /** Remembers the state in which the publications were read, for the claims that may follow. */
@@ -517,14 +766,17 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         }
     }
 
-    private void putIfAbsent(String target, Map<String, AttributeValue> item) {
+    /** Writes the item unless one with its id is there; whether it wrote it. */
+    private boolean putIfAbsent(String target, Map<String, AttributeValue> item) {
         try {
             client.putItem(request -> request.tableName(target).item(item)
                     .conditionExpression("attribute_not_exists(#id)")
                     .expressionAttributeNames(Map.of("#id", ID)));
+            return true;
         }
         catch (ConditionalCheckFailedException alreadyThere) {
             // Relayed before (an interrupted commit finished by the sweeper, or a retry): nothing to do.
+            return false;
         }
     }
 

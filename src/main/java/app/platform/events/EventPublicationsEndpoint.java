@@ -24,7 +24,8 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * {@code EXHAUSTED}: failed publications that used up their attempts ({@code app.events.max-attempts}), which the
  * retrier leaves alone. Resubmitting one gives it one more attempt; should it fail again, it is exhausted again. A
  * publication whose event this instance cannot read is listed with the reason as {@code unreadable} and is not
- * resubmitted. Resubmission claims each publication with a conditional write, so calling it on several instances at
+ * resubmitted. Nor is one whose lease holds ({@code leasedUntil}): its listener is running, here or on another
+ * instance. Resubmission claims each publication with a conditional write, so calling it on several instances at
  * once runs each publication once.
  */
 @Endpoint(id = "eventpublications")
@@ -62,7 +63,8 @@ class EventPublicationsEndpoint {
     }
 
     /**
-     * Resubmits incomplete publications to their listeners.
+     * Resubmits incomplete publications to their listeners, except those whose listener is running (their lease
+     * holds).
      *
      * @param status only publications in this status: {@code PUBLISHED}, {@code PROCESSING}, {@code RESUBMITTED},
      *     {@code FAILED} (with attempts left) or {@code EXHAUSTED}; all incomplete ones when absent
@@ -74,15 +76,20 @@ class EventPublicationsEndpoint {
         String only = status == null ? null : incompleteStatus(status);
         Instant before = olderThan == null ? null : clock.instant().minus(duration(olderThan));
         AtomicInteger selected = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger();
         incomplete.resubmitIncompletePublications(publication -> {
             boolean chosen = (only == null || state(publication).equals(only))
                     && (before == null || publication.getPublicationDate().isBefore(before));
+            if (chosen && publication instanceof StoredPublication stored && repository.leaseHolds(stored)) {
+                running.incrementAndGet();
+                return false;
+            }
             if (chosen) {
                 selected.incrementAndGet();
             }
             return chosen;
         });
-        return new Resubmission(selected.get());
+        return new Resubmission(selected.get(), running.get());
     }
 
     private static String state(EventPublication publication) {
@@ -115,10 +122,14 @@ class EventPublicationsEndpoint {
 
     /**
      * @param status Spring Modulith's status, or {@code EXHAUSTED} for a failed one without attempts left
+     * @param ageSeconds how long ago it was published
+     * @param leasedUntil until when the instance that claimed it holds it (renewed while its listener runs);
+     *     {@code null} when it is not claimed
      * @param unreadable why its event cannot be read here; {@code null} when it can
      */
     record Entry(String id, String eventType, String listener, String status, Instant publishedAt, long ageSeconds,
-            int completionAttempts, Instant lastResubmittedAt, @Nullable String unreadable) {
+            int completionAttempts, Instant lastResubmittedAt, @Nullable Instant leasedUntil,
+            @Nullable String unreadable) {
 
         static Entry of(StoredPublication publication, Instant now) {
             return new Entry(publication.getIdentifier().toString(), publication.eventType(),
@@ -126,11 +137,14 @@ class EventPublicationsEndpoint {
                     publication.getPublicationDate(),
                     Duration.between(publication.getPublicationDate(), now).toSeconds(),
                     publication.getCompletionAttempts(), publication.getLastResubmissionDate(),
-                    publication.unreadable().orElse(null));
+                    publication.leaseUntil().orElse(null), publication.unreadable().orElse(null));
         }
     }
 
-    /** @param selected how many publications were selected for resubmission (each runs once across instances) */
-    record Resubmission(int selected) {
+    /**
+     * @param selected how many publications were selected for resubmission (each runs once across instances)
+     * @param running how many matched but were left alone because their listener is running (their lease holds)
+     */
+    record Resubmission(int selected, int running) {
     }
 }

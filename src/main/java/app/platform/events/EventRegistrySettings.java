@@ -19,6 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * @param retryMinAge how old a failed publication must be before it is retried
  * @param maxAttempts a publication that fails after this many completion attempts is exhausted: no longer retried,
  *     it waits for an operator to look at and resubmit it ({@code /actuator/eventpublications})
+ * @param lease how long an instance's claim on a publication (its listener about to run or running) holds without
+ *     renewal: the instance renews it every third of this while the listener runs, and no other instance claims the
+ *     publication before it expires. Longer than the clock skew between instances plus the longest pause an instance
+ *     may take (garbage collection, a slow DynamoDB call)
+ * @param maxProcessing how long an instance renews the lease of one listener invocation; one that runs longer is
+ *     taken as hung, and its publication is failed and retried once the lease expires
+ * @param sweepInterval how often publications whose lease expired, and published ones nobody claimed, are failed
+ *     so that the retrier runs them
+ * @param publishedStaleness how long a publication may stay published without being claimed (relayed on behalf of
+ *     a crashed commit, or its instance stopped before dispatching it) before it is failed and retried
  */
 @Validated
 @ConfigurationProperties("app.events")
@@ -26,5 +36,26 @@ public record EventRegistrySettings(
         @DefaultValue("4") @Min(1) @Max(64) int shards,
         @DefaultValue("60s") Duration retryInterval,
         @DefaultValue("30s") Duration retryMinAge,
-        @DefaultValue("5") @Min(1) int maxAttempts) {
+        @DefaultValue("5") @Min(1) int maxAttempts,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("30m") Duration maxProcessing,
+        @DefaultValue("30s") Duration sweepInterval,
+        @DefaultValue("5m") Duration publishedStaleness) {
+
+    private static final Duration SHORTEST_LEASE = Duration.ofSeconds(3);
+
+    public EventRegistrySettings {
+        if (lease.compareTo(SHORTEST_LEASE) < 0) {
+            throw new IllegalArgumentException("app.events.lease must be at least " + SHORTEST_LEASE.toSeconds()
+                    + "s (it is renewed every third of it), not " + lease);
+        }
+        if (maxProcessing.compareTo(lease) < 0) {
+            throw new IllegalArgumentException("app.events.max-processing (" + maxProcessing
+                    + ") must not be shorter than app.events.lease (" + lease + ")");
+        }
+        if (!sweepInterval.isPositive() || !publishedStaleness.isPositive()) {
+            throw new IllegalArgumentException(
+                    "app.events.sweep-interval and app.events.published-staleness must be positive");
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -18,29 +19,36 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The items of several queries, each ascending by the same string sort attribute, merged into one ascending order. A
- * query reads its next page only when the merge has consumed the previous one, so taking the first {@code n} items of
- * queries limited to {@code n} items per page reads at most one page of each.
+ * The items of several sources, each ascending by the same string key, merged into one ascending order. A query
+ * ({@link #pages}) reads its next page only when the merge has consumed the previous one, so taking the first
+ * {@code n} items of queries limited to {@code n} items per page reads at most one page of each.
  */
 final class MergedQueries implements Iterator<Map<String, AttributeValue>> {
 
     private final PriorityQueue<Cursor> cursors;
 
-    private MergedQueries(DynamoDbClient client, List<QueryRequest> queries, String sortAttribute) {
-        this.cursors = new PriorityQueue<>(Comparator.comparing(cursor -> cursor.head.get(sortAttribute).s()));
-        for (QueryRequest query : queries) {
-            Cursor cursor = new Cursor(client, query);
+    private MergedQueries(List<Iterator<Map<String, AttributeValue>>> sources,
+            Function<Map<String, AttributeValue>, String> sortKey) {
+        this.cursors = new PriorityQueue<>(Comparator.comparing(cursor -> sortKey.apply(cursor.head)));
+        for (Iterator<Map<String, AttributeValue>> source : sources) {
+            Cursor cursor = new Cursor(source);
             if (cursor.advance()) {
                 cursors.add(cursor);
             }
         }
     }
 
-    static Stream<Map<String, AttributeValue>> stream(DynamoDbClient client, List<QueryRequest> queries,
-            String sortAttribute) {
-        MergedQueries merged = new MergedQueries(client, queries, sortAttribute);
+    /** The sources' items in the order of {@code sortKey}, by which each source must already be ordered. */
+    static Stream<Map<String, AttributeValue>> stream(List<Iterator<Map<String, AttributeValue>>> sources,
+            Function<Map<String, AttributeValue>, String> sortKey) {
+        MergedQueries merged = new MergedQueries(sources, sortKey);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(merged,
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** A query's items, reading a page at a time when the previous one is used up. */
+    static Iterator<Map<String, AttributeValue>> pages(DynamoDbClient client, QueryRequest query) {
+        return new Pages(client, query);
     }
 
     @Override
@@ -61,23 +69,39 @@ final class MergedQueries implements Iterator<Map<String, AttributeValue>> {
         return item;
     }
 
-    /** One query's items, a page at a time. */
+    /** One source and its current item. */
     private static final class Cursor {
+
+        private final Iterator<Map<String, AttributeValue>> source;
+        private Map<String, AttributeValue> head;
+
+        Cursor(Iterator<Map<String, AttributeValue>> source) {
+            this.source = source;
+        }
+
+        /** Moves to the next item; false when there is none. */
+        boolean advance() {
+            head = source.hasNext() ? source.next() : null;
+            return head != null;
+        }
+    }
+
+    /** One query's items, a page at a time. */
+    private static final class Pages implements Iterator<Map<String, AttributeValue>> {
 
         private final DynamoDbClient client;
         private final QueryRequest query;
         private Iterator<Map<String, AttributeValue>> page = Collections.emptyIterator();
         private Map<String, AttributeValue> nextPageStart;
         private boolean lastPageRead;
-        private Map<String, AttributeValue> head;
 
-        Cursor(DynamoDbClient client, QueryRequest query) {
+        Pages(DynamoDbClient client, QueryRequest query) {
             this.client = client;
             this.query = query;
         }
 
-        /** Moves to the next item, reading the next page if needed; false when there is none. */
-        boolean advance() {
+        @Override
+        public boolean hasNext() {
             while (!page.hasNext() && !lastPageRead) {
                 QueryResponse response = client.query(query.toBuilder().exclusiveStartKey(nextPageStart).build());
                 page = response.items().iterator();
@@ -85,8 +109,15 @@ final class MergedQueries implements Iterator<Map<String, AttributeValue>> {
                         ? response.lastEvaluatedKey() : null;
                 lastPageRead = nextPageStart == null;
             }
-            head = page.hasNext() ? page.next() : null;
-            return head != null;
+            return page.hasNext();
+        }
+
+        @Override
+        public Map<String, AttributeValue> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.next();
         }
     }
 }

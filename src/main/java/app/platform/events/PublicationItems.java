@@ -20,10 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The registry's item layout. One item per publication (event x listener), keyed by the publication id. While a
- * publication is incomplete it sits in the sparse {@code status} index (partition {@code <STATUS>#<shard>}, sorted
- * by publication date) and the {@code event} index (the hash of listener and serialized event); once completed it
- * leaves both and, when kept, enters the {@code completed} index. A failed publication that has used up its attempts
- * keeps the status {@code FAILED} but sits in the partition {@code EXHAUSTED#<shard>}, out of the retrier's way.
+ * publication is incomplete it sits in the sparse {@code status} index (partition {@code <STATUS>#<shard>}) and the
+ * {@code event} index (the hash of listener and serialized event); once completed it leaves both and, when kept, enters
+ * the {@code completed} index. A failed publication that has used up its attempts keeps the status {@code FAILED} but
+ * sits in the partition {@code EXHAUSTED#<shard>}, out of the retrier's way.
+ *
+ * <p>Published and failed publications are sorted in their partition by publication date (kept as
+ * {@code publishedSort} from the first claim on). A claimed one ({@code PROCESSING}, {@code RESUBMITTED}) carries a lease ({@code leaseUntil}, the
+ * claiming instance as {@code leaseOwner}, the claim as {@code leaseId}) and is sorted by the lease's expiry, so that
+ * expired leases are the first items of their partition.
  */
 final class PublicationItems {
 
@@ -41,6 +46,14 @@ final class PublicationItems {
     static final String EVENT_KEY = "eventKey";
     static final String COMPLETED_SHARD = "completedShard";
     static final String COMPLETED_SORT = "completedSort";
+    /**
+     * The publication date sort key ({@code <date>#<id>}), kept from the first claim on, to be the status sort key again
+     * once the publication fails.
+     */
+    static final String PUBLISHED_SORT = "publishedSort";
+    static final String LEASE_UNTIL = "leaseUntil";
+    static final String LEASE_OWNER = "leaseOwner";
+    static final String LEASE_ID = "leaseId";
     static final String STATUS_INDEX = "status";
     static final String EVENT_INDEX = "event";
     static final String COMPLETED_INDEX = "completed";
@@ -73,11 +86,17 @@ final class PublicationItems {
         return item;
     }
 
-    /** The same publication item, claimed for processing by the instance that writes it. */
-    Map<String, AttributeValue> asProcessing(Map<String, AttributeValue> item) {
+    /** The same publication item, claimed for processing under this lease by the instance that writes it. */
+    Map<String, AttributeValue> asProcessing(Map<String, AttributeValue> item, Lease lease) {
+        UUID id = UUID.fromString(item.get(ID).s());
         Map<String, AttributeValue> processing = new HashMap<>(item);
         processing.put(STATUS, s(Status.PROCESSING.name()));
-        processing.put(STATUS_SHARD, s(statusShard(Status.PROCESSING, UUID.fromString(item.get(ID).s()))));
+        processing.put(STATUS_SHARD, s(statusShard(Status.PROCESSING, id)));
+        processing.put(PUBLISHED_SORT, item.get(STATUS_SORT));
+        processing.put(STATUS_SORT, s(sortKey(lease.until(), id)));
+        processing.put(LEASE_UNTIL, s(SortableTime.format(lease.until())));
+        processing.put(LEASE_OWNER, s(lease.owner()));
+        processing.put(LEASE_ID, s(lease.id()));
         return processing;
     }
 
@@ -95,7 +114,9 @@ final class PublicationItems {
                 instant(item, COMPLETED_AT),
                 item.containsKey(ATTEMPTS) ? Integer.parseInt(item.get(ATTEMPTS).n()) : 1,
                 instant(item, RESUBMITTED_AT),
-                item.containsKey(STATUS_SHARD) && item.get(STATUS_SHARD).s().startsWith(EXHAUSTED + "#"));
+                item.containsKey(STATUS_SHARD) && item.get(STATUS_SHARD).s().startsWith(EXHAUSTED + "#"),
+                instant(item, LEASE_UNTIL),
+                item.containsKey(LEASE_OWNER) ? item.get(LEASE_OWNER).s() : null);
     }
 
     String serialize(Object event) {
@@ -120,6 +141,11 @@ final class PublicationItems {
 
     static String sortKey(Instant instant, UUID id) {
         return SortableTime.format(instant) + "#" + id;
+    }
+
+    /** The key that sorts an item by publication date ({@code publishedSort} is only there once it was claimed). */
+    static String publicationKey(Map<String, AttributeValue> item) {
+        return item.get(PUBLISHED_AT).s() + "#" + item.get(ID).s();
     }
 
     static String eventKey(String listener, String serializedEvent) {

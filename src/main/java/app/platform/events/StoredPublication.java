@@ -25,12 +25,15 @@ final class StoredPublication implements TargetEventPublication {
     private final Instant lastResubmissionDate;
     private final int completionAttempts;
     private final boolean exhausted;
+    private final Instant leaseUntil;
+    private final String leaseOwner;
     private Status status;
     private Instant completionDate;
 
     StoredPublication(UUID identifier, String eventType, Supplier<Object> eventReader,
             PublicationTargetIdentifier targetIdentifier, Instant publicationDate, Status status,
-            Instant completionDate, int completionAttempts, Instant lastResubmissionDate, boolean exhausted) {
+            Instant completionDate, int completionAttempts, Instant lastResubmissionDate, boolean exhausted,
+            Instant leaseUntil, String leaseOwner) {
         this.identifier = identifier;
         this.eventType = eventType;
         this.eventReader = eventReader;
@@ -41,6 +44,8 @@ final class StoredPublication implements TargetEventPublication {
         this.completionAttempts = completionAttempts;
         this.lastResubmissionDate = lastResubmissionDate;
         this.exhausted = exhausted;
+        this.leaseUntil = leaseUntil;
+        this.leaseOwner = leaseOwner;
     }
 
     @Override
@@ -120,6 +125,16 @@ final class StoredPublication implements TargetEventPublication {
     /** Whether it failed after using up its attempts: the retrier leaves it to an operator. */
     boolean isExhausted() {
         return exhausted;
+    }
+
+    /** Until when the instance that claimed it holds it; empty when it is not claimed. */
+    Optional<Instant> leaseUntil() {
+        return Optional.ofNullable(leaseUntil);
+    }
+
+    /** The instance that claimed it ({@link Leases#owner()}); {@code null} when it is not claimed. */
+    String leaseOwner() {
+        return leaseOwner;
     }
 
     /** The status as an operator sees it: Spring Modulith's, or {@code EXHAUSTED} for a failed one out of attempts. */

@@ -3,6 +3,7 @@ package app.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -100,6 +101,34 @@ class EventPublicationRegistryTests {
 
         registry.markCompleted(new RegistryProbe(run, 2), LISTENER, now);
         assertThat(ours(registry.findIncompletePublications())).containsExactly(older.getIdentifier());
+    }
+
+    @Test
+    void aClaimedPublicationSortedByItsLeaseIsStillFoundInPublicationOrder() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        TargetEventPublication older = registry.create(publication(1, now.minusSeconds(60)));
+        TargetEventPublication newer = registry.create(publication(2, now));
+        registry.markProcessing(older.getIdentifier());
+
+        assertThat(ours(registry.findIncompletePublications()))
+                .containsExactly(older.getIdentifier(), newer.getIdentifier());
+        assertThat(ours(registry.findIncompletePublicationsPublishedBefore(now.minusSeconds(30))))
+                .containsExactly(older.getIdentifier());
+        assertThat(registry.oldestIncomplete()).hasValueSatisfying(oldest -> assertThat(oldest)
+                .isBeforeOrEqualTo(now.minusSeconds(60)));
+    }
+
+    @Test
+    void aFailedClaimIsSortedByItsPublicationDateAgainForTheRetrier() {
+        DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
+        Instant longAgo = now.minus(30, ChronoUnit.DAYS);
+        UUID id = registry.create(publication(1, longAgo)).getIdentifier();
+        registry.markProcessing(id);
+        registry.markFailed(id);
+
+        assertThat(ours(registry.findFailedPublications(
+                FailedCriteria.ALL.withItemsToRead(10).withPublicationsPublishedBefore(longAgo.plusSeconds(1)))))
+                .containsExactly(id);
     }
 
     @Test
@@ -259,7 +288,8 @@ class EventPublicationRegistryTests {
     private DynamoDbEventPublicationRepository instance(DynamoDbClient client, CompletionMode mode) {
         return new DynamoDbEventPublicationRepository(client, tables.physicalName(EventRegistryConfiguration.TABLE),
                 tables.physicalName(EventRegistryConfiguration.ARCHIVE_TABLE), new PublicationItems(serializer, 4),
-                mode, MAX_ATTEMPTS);
+                mode, MAX_ATTEMPTS, new Leases(clock, Duration.ofMinutes(2), Duration.ofMinutes(30), false),
+                Duration.ofMinutes(5));
     }
 
     private TargetEventPublication publication(int number, Instant publishedAt) {

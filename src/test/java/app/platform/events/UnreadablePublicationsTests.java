@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,18 +19,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.events.support.CompletionMode;
 
 import app.platform.PlatformIntegrationTest;
 import app.platform.dynamodb.DynamoDbTables;
 import app.platform.operations.HttpClientSupport.JsonResponse;
+import app.platform.time.MovableClock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A publication whose event cannot be read (its class is one a newer version added, or its payload is corrupt) is
- * skipped and reported, and never keeps the other publications from being retried, resubmitted, failed when stale or
- * listed.
+ * skipped and reported, and never keeps the other publications from being retried, resubmitted, failed when their
+ * lease expired or listed.
  */
 @PlatformIntegrationTest
 class UnreadablePublicationsTests {
@@ -41,7 +44,16 @@ class UnreadablePublicationsTests {
     DynamoDbEventPublicationRepository registry;
 
     @Autowired
-    EventPublicationRegistry publicationRegistry;
+    StalePublicationSweeper sweeper;
+
+    @Autowired
+    EventRegistrySettings settings;
+
+    @Autowired
+    EventSerializer serializer;
+
+    @Autowired
+    MovableClock clock;
 
     @Autowired
     FailedPublicationRetrier retrier;
@@ -53,16 +65,21 @@ class UnreadablePublicationsTests {
     DynamoDbTables tables;
 
     private RegistryFixture publications;
+    /** Publications claimed by another instance, which then stopped renewing their leases. */
+    private RegistryFixture claimedByAStoppedInstance;
     private final Instant twoHoursAgo = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeEach
     void fixture() {
         publications = new RegistryFixture(registry, client, tables.physicalName(EventRegistryConfiguration.TABLE));
+        claimedByAStoppedInstance = new RegistryFixture(RegistryInstances.sharing(client, tables, serializer, settings,
+                clock, CompletionMode.UPDATE), client, tables.physicalName(EventRegistryConfiguration.TABLE));
     }
 
     @AfterEach
     void deletePublications() {
         publications.deleteAll();
+        claimedByAStoppedInstance.deleteAll();
     }
 
     @Test
@@ -108,14 +125,17 @@ class UnreadablePublicationsTests {
     }
 
     @Test
-    void theStalenessCheckFailsAStalePublicationBesideUnreadableOnes() {
-        unknownType(publications.processing(twoHoursAgo));
-        corrupt(publications.processing(twoHoursAgo.plusMillis(1)));
-        UUID readable = publications.processing(twoHoursAgo.plusMillis(2));
+    void theSweepFailsPublicationsWhoseLeaseExpiredReadableOrNot() {
+        clock.stop();
+        UUID unknownType = unknownType(claimedByAStoppedInstance.processing(twoHoursAgo));
+        UUID corrupt = corrupt(claimedByAStoppedInstance.processing(twoHoursAgo.plusMillis(1)));
+        UUID readable = claimedByAStoppedInstance.processing(twoHoursAgo.plusMillis(2));
 
-        publicationRegistry.markStalePublicationsFailed(status -> Duration.ofHours(1));
+        clock.advance(settings.lease().plusSeconds(1));
+        sweeper.sweep();
 
-        assertThat(publications.status(readable)).isEqualTo("FAILED");
+        assertThat(List.of(unknownType, corrupt, readable)).allSatisfy(id -> assertThat(publications.status(id))
+                .isEqualTo("FAILED"));
     }
 
     private UUID unknownType(UUID id) {
