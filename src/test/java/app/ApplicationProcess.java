@@ -70,6 +70,11 @@ final class ApplicationProcess {
         return port;
     }
 
+    /** The {@code java} launcher of the JVM that runs the tests. */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
     /** The last lines the application wrote, for a failing test to show. */
     String logTail(int lines) throws IOException {
         List<String> all = Files.readAllLines(workDir.resolve("application.log"));
@@ -107,7 +112,7 @@ final class ApplicationProcess {
 
     private void launch(List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(java());
         command.addAll(arguments);
         command.add("--server.port=" + port);
         command.add("--app.dev-services.engines-dir=" + System.getProperty("app.dev-engines"));

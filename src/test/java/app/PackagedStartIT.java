@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -44,8 +45,8 @@ class PackagedStartIT {
     @BeforeAll
     static void extractTheJar(@TempDir Path extracted) throws Exception {
         Path destination = extracted.resolve("app");
-        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", System.getProperty("app.jar"),
-                "extract", "--destination", destination.toString())
+        Process extract = new ProcessBuilder(ApplicationProcess.java(), "-Djarmode=tools", "-jar",
+                System.getProperty("app.jar"), "extract", "--destination", destination.toString())
                 .redirectErrorStream(true).redirectOutput(extracted.resolve("extract.log").toFile()).start();
         assertThat(extract.waitFor(60, TimeUnit.SECONDS)).as("jar extracted within 60 s").isTrue();
         assertThat(extract.exitValue()).as(Files.readString(extracted.resolve("extract.log"))).isZero();
@@ -95,7 +96,7 @@ class PackagedStartIT {
     private static List<String> fireTogether(Map<String, FirstRequests.Check> requests) throws InterruptedException {
         ExecutorService clients = Executors.newFixedThreadPool(requests.size());
         try {
-            Map<String, Future<?>> sent = new java.util.LinkedHashMap<>();
+            Map<String, Future<?>> sent = new LinkedHashMap<>();
             requests.forEach((name, check) -> sent.put(name, clients.submit(() -> {
                 check.run();
                 return null;
@@ -131,9 +132,5 @@ class PackagedStartIT {
                 "Thread.dump_to_file", "-format=text", dump.toString()).redirectErrorStream(true).start();
         taken.waitFor(30, TimeUnit.SECONDS);
         return dump;
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }
