@@ -81,11 +81,16 @@ final class ApplicationProcess {
         return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
-    /** Starts {@link Application} with the test class path, so that the test probes are part of it. */
-    void startWithTestProbes() throws IOException {
+    /**
+     * Starts {@link Application} with the test class path, so that the test probes are part of it, with these extra
+     * application arguments.
+     */
+    void startWithTestProbes(String... arguments) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        start(List.of("-cp", classPath, Application.class.getName(),
+        List<String> command = new ArrayList<>(List.of("-cp", classPath, Application.class.getName(),
                 "--app.dev-services.data-dir=" + workDir.resolve(".data")));
+        command.addAll(List.of(arguments));
+        start(command);
     }
 
     Process process() {
