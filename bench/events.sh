@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load harness of the event backbone on the local engine: raw PutItem rate, publish->complete throughput and
-# latency, and latency with 1k / 10k / 100k incomplete publications in the registry, all in one run.
+# latency, and latency with 1k / 10k / 100k incomplete publications in the registry, the staleness sweep's cost at
+# each size, and how fast the retrier drains a backlog of retriable publications (100k), all in one run.
 #
-#   bench/events.sh [events] [concurrency]      defaults: 3000 16
+#   bench/events.sh [events] [concurrency] [drained]      defaults: 3000 16 100000
 #
 # Run from the checkout root. Needs what the tests need (Node.js for dynalite, redis-server). Uses JAVA_HOME when set.
 set -euo pipefail

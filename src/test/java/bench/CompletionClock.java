@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.modulith.events.core.EventPublicationRepository;
@@ -22,6 +23,7 @@ public class CompletionClock implements BeanPostProcessor {
 
     private final Map<UUID, Long> publishedAt = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> latenciesNanos = new ConcurrentLinkedQueue<>();
+    private final AtomicLong completions = new AtomicLong();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -46,6 +48,7 @@ public class CompletionClock implements BeanPostProcessor {
                             : args[0] instanceof UUID id ? id
                             : args[0] instanceof TargetEventPublication publication ? publication.getIdentifier() : null;
                     if (completed != null) {
+                        completions.incrementAndGet();
                         Long start = publishedAt.remove(completed);
                         if (start != null) {
                             latenciesNanos.add(System.nanoTime() - start);
@@ -53,6 +56,11 @@ public class CompletionClock implements BeanPostProcessor {
                     }
                     return result;
                 });
+    }
+
+    /** How many publications of any event the registry recorded completed so far. */
+    long completions() {
+        return completions.get();
     }
 
     int completed() {

@@ -48,6 +48,11 @@ public final class DynamoDbCallCounter implements BeanPostProcessor {
         }
     }
 
+    /** How many calls were made so far, of every operation. */
+    long calls() {
+        return calls.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
     void reset() {
         calls.clear();
         nanos.clear();

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.Application;
 import app.platform.dynamodb.DynamoDbTables;
+import app.platform.events.FailedPublicationRetrier;
+import app.platform.events.StalePublicationSweeper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,7 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <li>the engine's raw single-item PutItem rate with the same client and concurrency (the ceiling);</li>
  * <li>sustained publish-to-complete throughput and latency: each event published by its own transaction, delivered
  * to a listener that does nothing, until the registry records it completed;</li>
- * <li>the same latency with 1k, 10k and 100k incomplete publications already in the registry.</li>
+ * <li>the same latency with 1k, 10k and 100k incomplete publications already in the registry, and the cost of one
+ * staleness sweep (lease expiry and unclaimed publications) at each of those sizes;</li>
+ * <li>how fast the failed-publication retrier drains a backlog of retriable publications (100k by default) whose
+ * listener now succeeds, as after an outage of a downstream service.</li>
  * </ol>
  * The raw rate is measured right before each phase, so each ratio compares figures taken side by side.
  * Run with {@code bench/events.sh [events] [concurrency]}.
@@ -45,12 +51,17 @@ public final class EventBackboneBenchmark {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int drained = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         CompletionClock clock = new CompletionClock();
+        DynamoDbCallCounter counter = new DynamoDbCallCounter();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class, BenchListener.class)
-                .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(clock))
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().addBeanPostProcessor(clock);
+                    ctx.getBeanFactory().addBeanPostProcessor(counter);
+                })
                 .profiles("test")
                 .run("--server.port=0", "--app.dynamodb.table-prefix=bench-", "--logging.level.app=warn")) {
-            Bench bench = new Bench(context, clock, concurrency);
+            Bench bench = new Bench(context, clock, counter, concurrency);
             System.out.printf("events=%d concurrency=%d%n", events, concurrency);
             bench.publishToComplete("warm-up", events, 0);
             bench.rawPutRate(events);
@@ -58,7 +69,9 @@ public final class EventBackboneBenchmark {
             for (int backlog : new int[] { 1_000, 10_000, 100_000 }) {
                 bench.growBacklogTo(backlog);
                 bench.publishToComplete("backlog " + backlog, events, bench.rawPutRate(events));
+                bench.sweepCost("backlog " + backlog);
             }
+            bench.drainFailed(drained, bench.rawPutRate(events));
         }
     }
 
@@ -72,9 +85,14 @@ public final class EventBackboneBenchmark {
         private final int concurrency;
         private final AtomicLong numbers = new AtomicLong();
         private final AtomicLong rawItems = new AtomicLong();
+        private final EventPublicationRepository registry;
+        private final StalePublicationSweeper sweeper;
+        private final FailedPublicationRetrier retrier;
+        private final DynamoDbCallCounter counter;
         private int backlog;
 
-        Bench(ConfigurableApplicationContext context, CompletionClock clock, int concurrency) {
+        Bench(ConfigurableApplicationContext context, CompletionClock clock, DynamoDbCallCounter counter,
+                int concurrency) {
             this.client = context.getBean(DynamoDbClient.class);
             DynamoDbTables tables = context.getBean(DynamoDbTables.class);
             this.table = tables.physicalName("event-publications");
@@ -83,6 +101,10 @@ public final class EventBackboneBenchmark {
             this.events = context;
             this.clock = clock;
             this.concurrency = concurrency;
+            this.registry = context.getBean(EventPublicationRepository.class);
+            this.sweeper = context.getBean(StalePublicationSweeper.class);
+            this.retrier = context.getBean(FailedPublicationRetrier.class);
+            this.counter = counter;
         }
 
         /** Measures and prints the engine's raw PutItem rate, in items per second. */
@@ -115,6 +137,53 @@ public final class EventBackboneBenchmark {
                     latencies.size() / seconds, Percentiles.millis(latencies, 0.50),
                     Percentiles.millis(latencies, 0.99), Percentiles.millis(latencies, 1.0),
                     rawRate == 0 ? Double.NaN : latencies.size() / seconds / rawRate);
+        }
+
+        /** Times the staleness sweep (median of 5) with the registry as it is, and counts its DynamoDB calls. */
+        void sweepCost(String label) {
+            List<Long> nanos = new ArrayList<>();
+            long calls = 0;
+            for (int run = 0; run < 5; run++) {
+                long callsBefore = counter.calls();
+                long start = System.nanoTime();
+                sweeper.sweep();
+                nanos.add(System.nanoTime() - start);
+                calls = counter.calls() - callsBefore;
+            }
+            Collections.sort(nanos);
+            System.out.printf("%-14s one staleness sweep: median %.1f ms, %d DynamoDB calls%n", label,
+                    nanos.get(2) / 1e6, calls);
+        }
+
+        /**
+         * Stores {@code count} failed publications whose listener exists and succeeds, then runs the retrier until
+         * every one is completed, and prints the drain rate, also against the raw PutItem rate.
+         */
+        void drainFailed(int count, double rawRate) throws InterruptedException {
+            PublicationTargetIdentifier listener = PublicationTargetIdentifier.of(
+                    "bench.BenchListener.on(bench.BenchEvent)");
+            Instant old = Instant.now().minus(Duration.ofMinutes(1));
+            long fillStart = System.nanoTime();
+            runConcurrently(count, i -> {
+                TargetEventPublication publication = registry.create(TargetEventPublication.of(
+                        new BenchEvent(-1_000_000 - i, 0), listener, old));
+                registry.markFailed(publication.getIdentifier());
+            });
+            System.out.printf("%-14s %6d failed publications stored in %.1f s%n", "drain", count,
+                    (System.nanoTime() - fillStart) / 1e9);
+            long completedBefore = clock.completions();
+            long start = System.nanoTime();
+            long deadline = start + TimeUnit.MINUTES.toNanos(15);
+            while (clock.completions() - completedBefore < count && System.nanoTime() < deadline) {
+                if (retrier.retryFailed() == 0) {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long completed = clock.completions() - completedBefore;
+            System.out.printf("%-14s %6d of %d retriable publications completed in %.1f s = %.0f publications/s; "
+                    + "vs raw PutItem %.2f%n", "drain", completed, count, seconds, completed / seconds,
+                    completed / seconds / rawRate);
         }
 
         /** Adds incomplete publications (for a listener that no longer exists) until the registry holds this many. */

@@ -63,8 +63,9 @@ class EventRegistryConfiguration {
     }
 
     @Bean
-    FailedPublicationRetrier failedPublicationRetrier(FailedEventPublications failed, EventRegistrySettings settings) {
-        return new FailedPublicationRetrier(failed, settings);
+    FailedPublicationRetrier failedPublicationRetrier(FailedEventPublications failed,
+            DynamoDbEventPublicationRepository registry, EventRegistrySettings settings) {
+        return new FailedPublicationRetrier(failed, registry, settings);
     }
 
     @Bean

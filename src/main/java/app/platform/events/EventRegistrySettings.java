@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *     rate does not concentrate on one index partition; lookups query every shard
  * @param retryInterval how often failed publications are resubmitted to their listeners
  * @param retryMinAge how old a failed publication must be before it is retried
+ * @param retryBatchSize how many failed publications the retrier reads and resubmits at a time
+ * @param retryMaxInFlight how many resubmitted publications may wait for their listener at a time, across the
+ *     instances sharing the registry; the retrier pauses while that many are in flight
  * @param maxAttempts a publication that fails after this many completion attempts is exhausted: no longer retried,
  *     it waits for an operator to look at and resubmit it ({@code /actuator/eventpublications})
  * @param lease how long an instance's claim on a publication (its listener about to run or running) holds without
@@ -36,6 +39,8 @@ public record EventRegistrySettings(
         @DefaultValue("4") @Min(1) @Max(64) int shards,
         @DefaultValue("60s") Duration retryInterval,
         @DefaultValue("30s") Duration retryMinAge,
+        @DefaultValue("100") @Min(1) @Max(1000) int retryBatchSize,
+        @DefaultValue("1000") @Min(1) int retryMaxInFlight,
         @DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("30m") Duration maxProcessing,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,21 @@ class FailedPublicationRetryTests {
         await().untilAsserted(() -> assertThat(statuses(event)).containsExactly(Status.COMPLETED));
         assertThat(tallies.find(Tally.key(event.owner())).orElseThrow().getCount()).isOne();
         assertThat(listener.deliveries(event.owner())).isEqualTo(2);
+    }
+
+    @Test
+    void oneRetryRunDrainsABacklogOfSeveralBatches() {
+        String run = "flaky-backlog-" + UUID.randomUUID() + "-";
+        List<TallyIncremented> backlog = IntStream.range(0, 250).mapToObj(i -> publish(run + i)).toList();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(PublicationStatuses.of(registry,
+                publication -> publication.getEvent() instanceof TallyIncremented tally
+                        && tally.owner().startsWith(run))).hasSize(backlog.size()).containsOnly(Status.FAILED));
+
+        int resubmitted = retrier.retryFailed();
+
+        assertThat(resubmitted).as("more than the 100 of one batch").isGreaterThanOrEqualTo(backlog.size());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(backlog).allSatisfy(event ->
+                assertThat(tallies.find(Tally.key(event.owner())).map(Tally::getCount)).contains(1)));
     }
 
     @Test

@@ -71,6 +71,16 @@ class ExhaustedPublicationsTests {
     }
 
     @Test
+    void aPublicationWhoseListenerFailsAgainAtOnceIsRetriedOncePerRunNotUntilExhausted() {
+        List<UUID> failing = IntStream.range(0, 3).mapToObj(i -> publications.failed(longAgo.plusMillis(i), 1))
+                .toList();
+
+        retrier.retryFailed();
+
+        assertThat(failing).allSatisfy(id -> assertThat(publications.attempts(id)).isEqualTo(2));
+    }
+
+    @Test
     void exhaustedPublicationsAreListedMeasuredAndReportedInHealth() {
         List<UUID> exhausted = List.of(publications.failed(longAgo, MAX_ATTEMPTS),
                 publications.failed(longAgo.plusMillis(1), MAX_ATTEMPTS));

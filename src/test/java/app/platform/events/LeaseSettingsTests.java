@@ -30,7 +30,7 @@ class LeaseSettingsTests {
     }
 
     private static EventRegistrySettings settings(Duration lease, Duration maxProcessing) {
-        return new EventRegistrySettings(4, Duration.ofSeconds(60), Duration.ofSeconds(30), 5, lease, maxProcessing,
-                Duration.ofSeconds(30), Duration.ofMinutes(5));
+        return new EventRegistrySettings(4, Duration.ofSeconds(60), Duration.ofSeconds(30), 100, 1000, 5, lease,
+                maxProcessing, Duration.ofSeconds(30), Duration.ofMinutes(5));
     }
 }
