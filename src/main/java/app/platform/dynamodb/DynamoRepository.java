@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public abstract class DynamoRepository<T> {
 
-    private static final int UPDATE_ATTEMPTS = 5;
+    private static final int UPDATE_ATTEMPTS = 10;
     private static final String VERSION_METADATA = "VersionedRecordExtension:VersionAttribute";
     private static final Expression NOT_DELETED = Expression.builder()
             .expression("attribute_not_exists(#deletedAt)")
