@@ -21,7 +21,6 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import app.integrations.IntegrationsSettings.Provider;
-import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.StaleItem;
 import app.platform.web.NotFound;
 
@@ -38,7 +37,6 @@ import app.platform.web.NotFound;
 class ConnectionManagement {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionManagement.class);
-    private static final int CONFLICT_RETRIES = 3;
     private static final SecureRandom random = new SecureRandom();
 
     private final IntegrationsSettings settings;
@@ -122,17 +120,14 @@ class ConnectionManagement {
             throw new AuthorizationRefused(providerId, refused.getMessage());
         }
         String owner = authorization.getOwner();
-        Conflicts.retryOnConflict(CONFLICT_RETRIES, () -> {
-            Connection connection = connections.find(Connection.key(owner, providerId))
-                    .orElseGet(() -> Connection.of(owner, providerId));
-            connection.connected(now);
-            connection.tokensIssued(cipher.encrypt(tokens.accessToken()),
-                    tokens.refreshToken() == null ? null : cipher.encrypt(tokens.refreshToken()),
-                    tokens.expiresAt(now),
-                    tokens.grantedScopes().isEmpty() ? provider.scopes() : tokens.grantedScopes());
-            connections.save(connection);
-            return connection;
-        });
+        connections.updateOrCreate(Connection.key(owner, providerId), () -> Connection.of(owner, providerId),
+                connection -> {
+                    connection.connected(now);
+                    connection.tokensIssued(cipher.encrypt(tokens.accessToken()),
+                            tokens.refreshToken() == null ? null : cipher.encrypt(tokens.refreshToken()),
+                            tokens.expiresAt(now),
+                            tokens.grantedScopes().isEmpty() ? provider.scopes() : tokens.grantedScopes());
+                });
         log.info("User {} connected {}", owner, providerId);
     }
 

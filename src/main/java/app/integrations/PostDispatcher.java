@@ -13,7 +13,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
-import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.StaleItem;
 
 /**
@@ -32,7 +31,6 @@ import app.platform.dynamodb.StaleItem;
 class PostDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(PostDispatcher.class);
-    private static final int CONFLICT_RETRIES = 5;
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final ScheduledPosts posts;
@@ -99,7 +97,7 @@ class PostDispatcher {
             log.warn("Post {} to {} failed on attempt {} of {}: {}", id, post.getTarget(), post.getAttempts(),
                     settings.maxAttempts(), result.error());
         }
-        Conflicts.retryOnConflict(CONFLICT_RETRIES, () -> record(owner, id, post.getAttempts(), result));
+        record(owner, id, post.getAttempts(), result);
         return true;
     }
 
@@ -143,40 +141,44 @@ class PostDispatcher {
     }
 
     /** Records an attempt's outcome, unless the post was taken over or cancelled since. */
-    private Void record(String owner, String id, int attempt, PublishResult result) {
-        Optional<ScheduledPost> found = posts.find(ScheduledPost.key(owner, id))
-                .filter(post -> post.status() == PostStatus.PUBLISHING && post.getAttempts() == attempt);
-        if (found.isEmpty()) {
-            return null;
-        }
-        ScheduledPost post = found.get();
+    private void record(String owner, String id, int attempt, PublishResult result) {
         Instant now = clock.instant();
-        if (result.published()) {
-            post.published(now);
-            transactions.executeWithoutResult(status -> {
-                posts.save(post);
+        posts.updateIfChanged(ScheduledPost.key(owner, id), post -> {
+            if (post.status() != PostStatus.PUBLISHING || post.getAttempts() != attempt) {
+                return false;
+            }
+            if (result.published()) {
+                post.published(now);
                 events.publishEvent(new SocialPostPublished(UUID.randomUUID(), post.getId(), owner,
                         post.getGenerationId(), post.getTarget(), post.getPlatform(), post.getAttempts(), now));
-            });
-        }
-        else if (result.permanent() || attempt >= settings.maxAttempts()) {
-            fail(post, result.error());
-        }
-        else {
-            post.retryAt(now.plus(settings.retryAfter(attempt)), abbreviated(result.error()));
-            posts.save(post);
-        }
-        return null;
+            }
+            else if (result.permanent() || attempt >= settings.maxAttempts()) {
+                failed(post, result.error());
+            }
+            else {
+                post.retryAt(now.plus(settings.retryAfter(attempt)), abbreviated(result.error()));
+            }
+            return true;
+        }).filter(post -> post.status() == PostStatus.FAILED && post.getAttempts() == attempt)
+                .ifPresent(PostDispatcher::logFailure);
     }
 
     private void fail(ScheduledPost post, String reason) {
-        post.failed(abbreviated(reason));
         transactions.executeWithoutResult(status -> {
+            failed(post, reason);
             posts.save(post);
-            events.publishEvent(new SocialPostFailed(UUID.randomUUID(), post.getId(), post.getOwner(),
-                    post.getGenerationId(), post.getTarget(), post.getPlatform(), post.getAttempts(),
-                    post.getLastError()));
         });
+        logFailure(post);
+    }
+
+    /** Marks the post failed and publishes that, in the transaction that writes it. */
+    private void failed(ScheduledPost post, String reason) {
+        post.failed(abbreviated(reason));
+        events.publishEvent(new SocialPostFailed(UUID.randomUUID(), post.getId(), post.getOwner(),
+                post.getGenerationId(), post.getTarget(), post.getPlatform(), post.getAttempts(), post.getLastError()));
+    }
+
+    private static void logFailure(ScheduledPost post) {
         log.warn("Post {} to {} FAILED after {} attempt(s): {}", post.getId(), post.getTarget(), post.getAttempts(),
                 post.getLastError());
     }

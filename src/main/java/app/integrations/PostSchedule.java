@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.Page;
 import app.platform.web.InvalidInput;
 import app.platform.web.InvalidInput.FieldError;
@@ -19,8 +18,6 @@ import app.platform.web.NotFound;
 /** A user's scheduled posts and preferred posting time. */
 @Service
 class PostSchedule {
-
-    private static final int CONFLICT_RETRIES = 5;
 
     private final ScheduledPosts posts;
     private final PostingPreferences preferences;
@@ -41,21 +38,14 @@ class PostSchedule {
      * @throws PostNotCancellable if it is being published, published or failed
      */
     void cancel(String owner, String id) {
-        Conflicts.retryOnConflict(CONFLICT_RETRIES, () -> {
-            ScheduledPost post = posts.find(ScheduledPost.key(owner, id))
-                    .orElseThrow(() -> new NotFound("No scheduled post " + id));
-            switch (post.status()) {
-                case CANCELLED -> {
-                    return null;
-                }
-                case SCHEDULED -> {
-                    post.cancel();
-                    posts.save(post);
-                    return null;
-                }
-                default -> throw new PostNotCancellable(id, post.status());
+        posts.updateIfChanged(ScheduledPost.key(owner, id), post -> switch (post.status()) {
+            case CANCELLED -> false;
+            case SCHEDULED -> {
+                post.cancel();
+                yield true;
             }
-        });
+            default -> throw new PostNotCancellable(id, post.status());
+        }).orElseThrow(() -> new NotFound("No scheduled post " + id));
     }
 
     Optional<PostingPreference> preferenceOf(String owner) {
@@ -83,12 +73,9 @@ class PostSchedule {
             throw new InvalidInput(errors);
         }
         PostingPreference preference = PostingPreference.of(owner, time, zoneId);
-        Conflicts.retryOnConflict(CONFLICT_RETRIES, () -> {
-            preferences.find(PostingPreference.key(owner))
-                    .ifPresent(previous -> preference.setVersion(previous.getVersion()));
-            preferences.save(preference);
-            return null;
+        return preferences.updateOrCreate(PostingPreference.key(owner), () -> preference, stored -> {
+            stored.setPostingTime(preference.getPostingTime());
+            stored.setZone(preference.getZone());
         });
-        return preference;
     }
 }

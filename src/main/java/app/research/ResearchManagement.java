@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
-import app.platform.dynamodb.Conflicts;
 import app.platform.web.InvalidInput;
 import app.platform.web.InvalidInput.FieldError;
 import app.platform.web.NotFound;
@@ -34,7 +33,6 @@ public class ResearchManagement {
     /** A domain or a name: letters and digits, with dots, spaces, {@code & ' _ -} inside. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .&'_-]*");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    private static final int ATTEMPTS = 5;
 
     private final Trackers trackers;
     private final TrackerRefresh refresh;
@@ -104,18 +102,14 @@ public class ResearchManagement {
     /** Replaces the tracker's alert rules; they apply from its next refresh. */
     Tracker replaceAlerts(String owner, String id, AlertRules alerts) {
         AlertRules rules = alerts == null ? AlertRules.none() : alerts;
-        return Conflicts.retryOnConflict(ATTEMPTS, () -> {
-            Tracker tracker = get(owner, id);
+        return trackers.update(Tracker.key(owner, id), tracker -> {
             List<FieldError> errors = new ArrayList<>();
             alertErrors(rules, tracker.getCompetitors(), "", errors);
             if (!errors.isEmpty()) {
                 throw new InvalidInput(errors);
             }
             tracker.setAlerts(json.write(rules));
-            trackers.save(tracker);
-            tracker.setVersion(tracker.getVersion() + 1);
-            return tracker;
-        });
+        }).orElseThrow(() -> notFound(id));
     }
 
     /** The tracker's rankings, newest first, at most {@code limit}. */

@@ -12,9 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
-import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.ItemConflict;
 import app.platform.dynamodb.Page;
 import app.platform.dynamodb.SortableTime;
@@ -30,7 +28,6 @@ import app.platform.dynamodb.SortableTime;
 class TrackerRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerRefresh.class);
-    private static final int ATTEMPTS = 5;
     private static final int SWEEP_PAGE = 100;
 
     private final Trackers trackers;
@@ -38,17 +35,15 @@ class TrackerRefresh {
     private final TrackerJson json;
     private final ResearchSettings settings;
     private final ApplicationEventPublisher events;
-    private final TransactionOperations transactions;
     private final Clock clock;
 
     TrackerRefresh(Trackers trackers, RankingProvider provider, TrackerJson json, ResearchSettings settings,
-            ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.trackers = trackers;
         this.provider = provider;
         this.json = json;
         this.settings = settings;
         this.events = events;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -148,25 +143,20 @@ class TrackerRefresh {
 
     /** Appends the ranking and publishes what it changed, in one write of the tracker (retried over a lost race). */
     private Optional<Tracker> record(String owner, String id, RankingSnapshot snapshot) {
-        return Conflicts.retryOnConflict(ATTEMPTS, () -> transactions.execute(status -> {
-            Optional<Tracker> found = trackers.find(Tracker.key(owner, id));
-            found.ifPresent(tracker -> {
-                List<RankingSnapshot> history = new ArrayList<>(json.history(tracker));
-                RankingSnapshot previous = history.isEmpty() ? null : history.getLast();
-                history.add(snapshot);
-                while (history.size() > settings.historySize()) {
-                    history.removeFirst();
-                }
-                tracker.setHistory(json.write(history));
-                tracker.setRefreshes(tracker.getRefreshes() + 1);
-                tracker.setLastError(null);
-                tracker.setLastErrorAt(null);
-                tracker.scheduleRefresh(clock.instant().plus(settings.refreshInterval()));
-                trackers.save(tracker);
-                publishChanges(tracker, previous, snapshot);
-            });
-            return found;
-        }));
+        return trackers.update(Tracker.key(owner, id), tracker -> {
+            List<RankingSnapshot> history = new ArrayList<>(json.history(tracker));
+            RankingSnapshot previous = history.isEmpty() ? null : history.getLast();
+            history.add(snapshot);
+            while (history.size() > settings.historySize()) {
+                history.removeFirst();
+            }
+            tracker.setHistory(json.write(history));
+            tracker.setRefreshes(tracker.getRefreshes() + 1);
+            tracker.setLastError(null);
+            tracker.setLastErrorAt(null);
+            tracker.scheduleRefresh(clock.instant().plus(settings.refreshInterval()));
+            publishChanges(tracker, previous, snapshot);
+        });
     }
 
     private void publishChanges(Tracker tracker, RankingSnapshot previous, RankingSnapshot current) {
@@ -189,15 +179,11 @@ class TrackerRefresh {
     }
 
     private void recordFailure(String owner, String id, String reason) {
-        Conflicts.retryOnConflict(ATTEMPTS, () -> {
-            trackers.find(Tracker.key(owner, id)).ifPresent(tracker -> {
-                Instant now = clock.instant();
-                tracker.setLastError(reason);
-                tracker.setLastErrorAt(now);
-                tracker.scheduleRefresh(now.plus(settings.refreshInterval()));
-                trackers.save(tracker);
-            });
-            return null;
+        trackers.update(Tracker.key(owner, id), tracker -> {
+            Instant now = clock.instant();
+            tracker.setLastError(reason);
+            tracker.setLastErrorAt(now);
+            tracker.scheduleRefresh(now.plus(settings.refreshInterval()));
         });
     }
 }

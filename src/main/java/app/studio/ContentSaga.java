@@ -14,9 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
-import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.Page;
 import app.platform.dynamodb.SortableTime;
 import app.platform.saga.SagaStep;
@@ -49,22 +47,19 @@ class ContentSaga {
             Set.of(REFUND_QUOTA, REMOVE_FROM_LIBRARY, NOTIFY_FAILURE));
 
     private static final Logger log = LoggerFactory.getLogger(ContentSaga.class);
-    private static final int ATTEMPTS = 10;
     private static final int SHARDS = 4;
 
     private final Generations generations;
     private final StudioSettings.Saga timeouts;
     private final ApplicationEventPublisher events;
-    private final TransactionOperations transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     ContentSaga(Generations generations, StudioSettings settings, ApplicationEventPublisher events,
-            TransactionOperations transactions, JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock) {
         this.generations = generations;
         this.timeouts = settings.saga();
         this.events = events;
-        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
     }
@@ -233,14 +228,9 @@ class ContentSaga {
 
     /** Changes the stored generation in a transaction of its own, retried when another change won the race. */
     private void change(String owner, String generationId, Consumer<Generation> change) {
-        Conflicts.retryOnConflict(ATTEMPTS, () -> {
-            transactions.executeWithoutResult(status -> generations.find(Generation.key(owner, generationId))
-                    .ifPresent(generation -> {
-                        change.accept(generation);
-                        generation.setUpdatedAt(clock.instant());
-                        generations.save(generation);
-                    }));
-            return null;
+        generations.update(Generation.key(owner, generationId), generation -> {
+            change.accept(generation);
+            generation.setUpdatedAt(clock.instant());
         });
     }
 }

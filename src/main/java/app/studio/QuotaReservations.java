@@ -8,9 +8,6 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
-
-import app.platform.dynamodb.Conflicts;
 
 /**
  * Reserves a generation's unit of the month's quota before the generation is created, and gives it back by
@@ -21,24 +18,20 @@ import app.platform.dynamodb.Conflicts;
 @Component
 class QuotaReservations {
 
-    private static final int ATTEMPTS = 10;
-
     private final Quotas quotas;
     private final Generations generations;
     private final StudioProfiles profiles;
     private final StudioSettings settings;
     private final ApplicationEventPublisher events;
-    private final TransactionOperations transactions;
     private final Clock clock;
 
     QuotaReservations(Quotas quotas, Generations generations, StudioProfiles profiles, StudioSettings settings,
-            ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.quotas = quotas;
         this.generations = generations;
         this.profiles = profiles;
         this.settings = settings;
         this.events = events;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -52,38 +45,31 @@ class QuotaReservations {
         String month = monthOf(now);
         int limit = settings.limitFor(profiles.find(StudioProfile.key(owner)).map(StudioProfile::getPlan)
                 .orElse("free"));
-        return Conflicts.retryOnConflict(ATTEMPTS, () -> {
-            transactions.executeWithoutResult(status -> reserveIn(owner, month, generationId, limit, now));
-            return month;
-        });
+        quotas.updateOrCreate(Quota.key(owner, month), () -> Quota.empty(owner, month),
+                quota -> reserveIn(quota, generationId, limit, now));
+        return month;
     }
 
     /** Gives a failed generation's unit back, once per failure event. */
     void giveBack(String owner, String month, UUID failureEventId) {
-        Conflicts.retryOnConflict(ATTEMPTS, () -> {
-            transactions.executeWithoutResult(status -> {
-                Quota quota = quotas.find(Quota.key(owner, month)).orElse(null);
-                if (quota == null || quota.hasHandled(failureEventId)) {
-                    return;
-                }
-                quota.release();
-                quota.markHandled(failureEventId);
-                quotas.save(quota);
-            });
-            return null;
+        quotas.updateIfChanged(Quota.key(owner, month), quota -> {
+            if (quota.hasHandled(failureEventId)) {
+                return false;
+            }
+            quota.release();
+            quota.markHandled(failureEventId);
+            return true;
         });
     }
 
-    private void reserveIn(String owner, String month, String generationId, int limit, Instant now) {
-        Quota quota = quotas.find(Quota.key(owner, month)).orElseGet(() -> Quota.empty(owner, month));
+    private void reserveIn(Quota quota, String generationId, int limit, Instant now) {
         for (String pending : quota.pendingBefore(now.minus(settings.abandonedReservationAge()))) {
-            quota.settle(pending, generations.find(Generation.key(owner, pending)).isPresent());
+            quota.settle(pending, generations.find(Generation.key(quota.getOwner(), pending)).isPresent());
         }
         if (limit >= 0 && quota.getUsed() >= limit) {
-            throw new QuotaExceeded(limit, resetOf(month), now);
+            throw new QuotaExceeded(limit, resetOf(quota.getMonth()), now);
         }
         quota.reserve(generationId, now);
-        quotas.save(quota);
         warnWhenCrossing(quota, limit);
     }
 

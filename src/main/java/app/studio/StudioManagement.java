@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
-import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.Page;
 import app.platform.saga.SagaStep;
 import app.platform.web.NotFound;
@@ -107,47 +107,40 @@ class StudioManagement {
     }
 
     private void complete(Generation generation, ContentBrief brief, GeneratedContent content) {
-        boolean completed = Boolean.TRUE.equals(Conflicts.retryOnConflict(10, () -> transactions.execute(status -> {
-            Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
-                    .orElseThrow();
-            if (current.isFinished()) {
-                return false; // given up meanwhile (it ran past its timeout)
+        AtomicBoolean completed = new AtomicBoolean();
+        generations.updateIfChanged(Generation.key(generation.getOwner(), generation.getId()), current -> {
+            completed.set(!current.isFinished()); // not when given up meanwhile (it ran past its timeout)
+            if (!completed.get()) {
+                return false;
             }
             current.setStatus(GenerationStatus.COMPLETED.name());
             current.setProgress(100);
             current.setContent(json.writeValueAsString(content));
             saga.generated(current, clock.instant());
             current.setUpdatedAt(clock.instant());
-            generations.save(current);
             events.publishEvent(generatedEvent(current, brief, content));
             if (current.contentType() != ContentType.BLOG) {
                 events.publishEvent(new ContentReadyForLibrary(UUID.randomUUID(), current.getId(), current.getOwner(),
                         current.getType(), content.title(), LibraryDocument.of(content)));
             }
             return true;
-        })));
-        if (completed) {
+        }).orElseThrow();
+        if (completed.get()) {
             events.publishEvent(new GenerationProgressed(generation.getId(), generation.getOwner(), 100,
                     GenerationStatus.COMPLETED.name()));
         }
     }
 
     private void fail(Generation generation, String reason) {
-        Conflicts.retryOnConflict(10, () -> {
-            transactions.executeWithoutResult(status -> {
-                Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
-                        .orElseThrow();
-                if (current.isFinished()) {
-                    return;
-                }
-                Instant now = clock.instant();
-                saga.giveUp(current, SagaStep.failed(ContentSaga.GENERATE, now, reason), reason,
-                        now);
-                current.setUpdatedAt(now);
-                generations.save(current);
-            });
-            return null;
-        });
+        generations.updateIfChanged(Generation.key(generation.getOwner(), generation.getId()), current -> {
+            if (current.isFinished()) {
+                return false;
+            }
+            Instant now = clock.instant();
+            saga.giveUp(current, SagaStep.failed(ContentSaga.GENERATE, now, reason), reason, now);
+            current.setUpdatedAt(now);
+            return true;
+        }).orElseThrow();
         events.publishEvent(new GenerationProgressed(generation.getId(), generation.getOwner(),
                 generation.getProgress(), GenerationStatus.FAILED.name()));
     }
@@ -167,14 +160,10 @@ class StudioManagement {
 
     /** Applies a change to the stored generation (read again, so the write is over the current version). */
     private void change(Generation generation, Consumer<Generation> change) {
-        Conflicts.retryOnConflict(10, () -> {
-            Generation current = generations.find(Generation.key(generation.getOwner(), generation.getId()))
-                    .orElseThrow();
+        generations.update(Generation.key(generation.getOwner(), generation.getId()), current -> {
             change.accept(current);
             current.setUpdatedAt(clock.instant());
-            generations.save(current);
-            return null;
-        });
+        }).orElseThrow();
     }
 
 }

@@ -10,9 +10,7 @@ import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
-import app.platform.dynamodb.Conflicts;
 import app.platform.saga.SagaStep;
 import app.platform.saga.SagaSteps;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +33,6 @@ class Onboarding {
     private static final List<String> STARTED_BY_SIGN_UP = List.of(BRAND_PROFILE, AI_PREFERENCES, WELCOME_EMAIL);
     /** No step is decisive and none compensates: the account stays whatever a later step does. */
     private static final SagaSteps.Rules RULES = new SagaSteps.Rules(Set.of(), Set.of());
-    private static final int ATTEMPTS = 10;
 
     /** The onboarding as the API shows it. */
     record State(String status, List<SagaStep> steps) {
@@ -44,16 +41,14 @@ class Onboarding {
     private final Users users;
     private final UsersSettings settings;
     private final ApplicationEventPublisher events;
-    private final TransactionOperations transactions;
     private final JsonMapper json;
     private final Clock clock;
 
-    Onboarding(Users users, UsersSettings settings, ApplicationEventPublisher events,
-            TransactionOperations transactions, JsonMapper json, Clock clock) {
+    Onboarding(Users users, UsersSettings settings, ApplicationEventPublisher events, JsonMapper json,
+            Clock clock) {
         this.users = users;
         this.settings = settings;
         this.events = events;
-        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
     }
@@ -136,13 +131,12 @@ class Onboarding {
     }
 
     private void change(String userId, Consumer<User> change) {
-        Conflicts.retryOnConflict(ATTEMPTS, () -> {
-            transactions.executeWithoutResult(status -> users.find(User.key(userId)).filter(
-                    user -> user.getOnboardingSteps() != null).ifPresent(user -> {
-                        change.accept(user);
-                        users.save(user);
-                    }));
-            return null;
+        users.updateIfChanged(User.key(userId), user -> {
+            if (user.getOnboardingSteps() == null) {
+                return false;
+            }
+            change.accept(user);
+            return true;
         });
     }
 }

@@ -145,21 +145,13 @@ class Sessions {
     }
 
     private void revoke(TokenFamily family, Instant now) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            TokenFamily current = attempt == 0 ? family
-                    : families.find(TokenFamily.key(family.getId())).orElse(null);
-            if (current == null || current.isRevoked()) {
-                return;
+        families.updateIfChanged(TokenFamily.key(family.getId()), current -> {
+            if (current.isRevoked()) {
+                return false;
             }
             current.revoke(now);
-            try {
-                families.save(current);
-                return;
-            }
-            catch (StaleItem changedMeanwhile) {
-                // Read it again and retry.
-            }
-        }
+            return true;
+        });
     }
 
     private static String sha256(String value) {

@@ -10,7 +10,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
-import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.DuplicateItem;
 import app.platform.dynamodb.StaleItem;
 import app.platform.web.InvalidInput;
@@ -29,7 +28,6 @@ import app.platform.web.NotFound;
 @Service
 class UserManagement {
 
-    private static final int ATTEMPTS = 10;
 
     private final Users users;
     private final EmailClaims claims;
@@ -80,37 +78,32 @@ class UserManagement {
     /** Applies the change to the account as it is now (a concurrent write, an onboarding step say, is retried over). */
     User updateProfile(String userId, ProfileChange change) {
         rules.checkProfile(change);
-        return Conflicts.retryOnConflict(ATTEMPTS, () -> transactions.execute(status -> {
-            User user = existing(userId);
+        return users.update(User.key(userId), user -> {
             if (change.displayName() != null) {
                 user.setDisplayName(change.displayName().strip());
             }
             user.setIndustry(updated(user.getIndustry(), change.industry()));
             user.setTone(updated(user.getTone(), change.tone()));
             user.setLanguage(updated(user.getLanguage(), change.language()));
-            users.save(user);
             events.publishEvent(new UserProfileUpdated(UUID.randomUUID(), user.getId(), user.getDisplayName(),
                     user.getIndustry(), user.getTone(), user.getLanguage()));
-            return user;
-        }));
+        }).orElseThrow(() -> noAccount(userId));
     }
 
     User changePlan(String userId, String planId) {
         Plan plan = Plan.ofId(planId == null ? "" : planId)
                 .orElseThrow(() -> InvalidInput.of("plan", "must be one of free, pro, business"));
-        User changed = Conflicts.retryOnConflict(ATTEMPTS, () -> transactions.execute(status -> {
-            User user = existing(userId);
+        User changed = users.updateIfChanged(User.key(userId), user -> {
             Plan previous = user.currentPlan();
             if (previous == plan) {
-                return user;
+                return false;
             }
             user.setPlan(plan.id());
-            users.save(user);
             events.publishEvent(plan.compareTo(previous) > 0
                     ? new UserSubscriptionUpgraded(UUID.randomUUID(), userId, previous.id(), plan.id())
                     : new UserSubscriptionDowngraded(UUID.randomUUID(), userId, previous.id(), plan.id()));
-            return user;
-        }));
+            return true;
+        }).orElseThrow(() -> noAccount(userId));
         plans.forget(userId);
         return changed;
     }
@@ -136,8 +129,8 @@ class UserManagement {
         }
     }
 
-    private User existing(String userId) {
-        return users.find(User.key(userId)).orElseThrow(() -> new NotFound("No account " + userId));
+    private static NotFound noAccount(String userId) {
+        return new NotFound("No account " + userId);
     }
 
     private static String updated(String current, String change) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionOperations;
 
 import app.platform.PlatformIntegrationTest;
 import app.platform.operations.HttpClientSupport.JsonResponse;
@@ -50,9 +49,6 @@ class ResearchApiTests {
 
     @Autowired
     ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionOperations transactions;
 
     @Autowired
     Clock clock;
@@ -217,7 +213,7 @@ class ResearchApiTests {
                 throw new RankingUnavailable("The ranking API answered 503.");
             }
             return sample.rank(query);
-        }, json, settings, events, transactions, clock);
+        }, json, settings, events, clock);
 
         withFailures.refreshDue(clock.instant().plus(settings.refreshInterval()).plusSeconds(60));
 
@@ -237,7 +233,7 @@ class ResearchApiTests {
         firstRankingOf(user, id);
         TrackerRefresh failing = new TrackerRefresh(trackers, query -> {
             throw new RankingUnavailable("The ranking API did not answer within its timeout.");
-        }, json, settings, events, transactions, clock);
+        }, json, settings, events, clock);
 
         assertThatThrownBy(() -> failing.refresh(user.id(), id, clock.instant()))
                 .isInstanceOf(RankingUnavailable.class)

@@ -4,7 +4,9 @@ import static app.platform.operations.HttpClientSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +17,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.TargetEventPublication;
 
 import app.platform.PlatformIntegrationTest;
+import app.platform.dynamodb.LostResponses;
 import app.platform.operations.HttpClientSupport.JsonResponse;
 import app.platform.operations.TestUsers;
 import app.platform.operations.TestUsers.TestUser;
@@ -30,6 +35,12 @@ class UsersApiTests {
 
     @Autowired
     RecordedUserEvents events;
+
+    @Autowired
+    LostResponses lostResponses;
+
+    @Autowired
+    EventPublicationRepository registry;
 
     @Test
     void aSignUpAnswers201WithTheAccountAndItsLocationAndPublishesUserAccountCreated() {
@@ -213,6 +224,31 @@ class UsersApiTests {
         JsonResponse invalid = send("PATCH", base() + "/api/v1/users/me", "{\"language\":\"not a tag\"}",
                 user.bearer());
         assertThat(invalid.status()).isEqualTo(400);
+    }
+
+    /** The write of the profile is applied but its response lost: the SDK's retry must not turn it into a conflict. */
+    @Test
+    void aProfileChangeWhoseWriteResponseWasLostSucceedsAndPublishesOneEvent() {
+        TestUser user = TestUsers.signUpAndLogIn(base());
+        lostResponses.loseResponseOnce(LostResponses.putTo(UsersTable.NAME, item -> item.containsKey("tone")
+                && "lost-response".equals(item.get("tone").s())));
+
+        JsonResponse changed = send("PATCH", base() + "/api/v1/users/me", "{\"tone\":\"lost-response\"}",
+                user.bearer());
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(lostResponses.lost()).hasSize(1);
+        Set<UUID> published = new HashSet<>();
+        registry.findIncompletePublications().forEach(publication -> addProfileEvent(publication, user, published));
+        registry.findCompletedPublications().forEach(publication -> addProfileEvent(publication, user, published));
+        assertThat(published).as("the profile changes published").hasSize(1);
+        lostResponses.clear();
+    }
+
+    private static void addProfileEvent(TargetEventPublication publication, TestUser user, Set<UUID> published) {
+        if (publication.getEvent() instanceof UserProfileUpdated event && event.userId().equals(user.id())) {
+            published.add(event.eventId());
+        }
     }
 
     @Test

@@ -2,7 +2,10 @@ package app.platform.dynamodb;
 
 import java.util.function.Supplier;
 
-/** Retrying work that reads an item and writes it back over the version it read. */
+/**
+ * Retrying work that reads an item and writes it back over the version it read. {@link DynamoRepository#update} is
+ * such a read-change-save of one item with the retries built in.
+ */
 public final class Conflicts {
 
     private Conflicts() {

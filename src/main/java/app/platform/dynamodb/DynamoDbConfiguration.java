@@ -33,8 +33,9 @@ class DynamoDbConfiguration {
 
     @Bean
     DynamoDbPlatform dynamoDbPlatform(DynamoDbTables tables, DynamoDbClient client, ItemWriter writer,
-            DynamoDbSettings settings) {
-        return new DynamoDbPlatform(tables, client, writer, new CursorCodec(settings.cursorSecret()));
+            DynamoDbSettings settings, PlatformTransactionManager transactionManager) {
+        return new DynamoDbPlatform(tables, client, writer, new CursorCodec(settings.cursorSecret()),
+                transactionManager);
     }
 
     @Bean

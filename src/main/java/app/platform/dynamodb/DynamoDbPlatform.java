@@ -1,20 +1,28 @@
 package app.platform.dynamodb;
 
+import org.springframework.transaction.PlatformTransactionManager;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** What a module's repository needs from the platform: its table, the client, the writer and the cursor codec. */
+/**
+ * What a module's repository needs from the platform: its table, the client, the writer, the cursor codec and the
+ * transactions its updates run in.
+ */
 public final class DynamoDbPlatform {
 
     private final DynamoDbTables tables;
     private final DynamoDbClient client;
     private final ItemWriter writer;
     private final CursorCodec cursors;
+    private final PlatformTransactionManager transactionManager;
 
-    DynamoDbPlatform(DynamoDbTables tables, DynamoDbClient client, ItemWriter writer, CursorCodec cursors) {
+    DynamoDbPlatform(DynamoDbTables tables, DynamoDbClient client, ItemWriter writer, CursorCodec cursors,
+            PlatformTransactionManager transactionManager) {
         this.tables = tables;
         this.client = client;
         this.writer = writer;
         this.cursors = cursors;
+        this.transactionManager = transactionManager;
     }
 
     public DynamoDbTables tables() {
@@ -31,5 +39,9 @@ public final class DynamoDbPlatform {
 
     CursorCodec cursors() {
         return cursors;
+    }
+
+    PlatformTransactionManager transactionManager() {
+        return transactionManager;
     }
 }

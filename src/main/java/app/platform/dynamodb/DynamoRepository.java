@@ -2,8 +2,15 @@ package app.platform.dynamodb;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.springframework.transaction.support.TransactionTemplate;
 
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -22,12 +29,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Items carry a version attribute ({@code @DynamoDbVersionAttribute}): {@link #save} writes only over the version
  * it was read at, and a lost race raises {@link StaleItem}. Inside a transaction ({@code @Transactional} with the
  * DynamoDB transaction manager) writes are held in the {@link UnitOfWork} and applied at commit, together with the
- * events the transaction published; outside one they are applied at once.
+ * events the transaction published; outside one they are applied at once. A read-change-save goes through
+ * {@link #update}, which retries a lost race and is safe when a write's response is lost.
  *
  * @param <T> the item type, mapped with an Enhanced Client {@link TableSchema}
  */
 public abstract class DynamoRepository<T> {
 
+    private static final int UPDATE_ATTEMPTS = 10;
     private static final String VERSION_METADATA = "VersionedRecordExtension:VersionAttribute";
     private static final Expression NOT_DELETED = Expression.builder()
             .expression("attribute_not_exists(#deletedAt)")
@@ -40,6 +49,8 @@ public abstract class DynamoRepository<T> {
     private final ItemWriter writer;
     private final CursorCodec cursors;
     private final Optional<String> versionAttribute;
+    private final TransactionTemplate transactions;
+    private final RecentWriters recentWriters = new RecentWriters();
 
     protected DynamoRepository(DynamoDbPlatform platform, String logicalTable, TableSchema<T> schema) {
         this.table = platform.tables().table(logicalTable, schema);
@@ -48,6 +59,7 @@ public abstract class DynamoRepository<T> {
         this.writer = platform.writer();
         this.cursors = platform.cursors();
         this.versionAttribute = schema.tableMetadata().customMetadataObject(VERSION_METADATA, String.class);
+        this.transactions = new TransactionTemplate(platform.transactionManager());
     }
 
     /**
@@ -68,23 +80,102 @@ public abstract class DynamoRepository<T> {
         if (item == null || item.isEmpty() || item.containsKey(ItemWriter.DELETED_AT)) {
             return Optional.empty();
         }
+        recentWriters.read(aggregate.key(), versionAttribute.map(item::get).orElse(null), ItemWriter.writersOf(item));
         return Optional.of(schema.mapToItem(item));
     }
 
     /** Creates the item; {@link DuplicateItem} if an item with its key exists. */
     public void create(T item) {
+        created(item);
+    }
+
+    /** Writes the item over the version it was read at (or creates it when it has no version yet). */
+    public void save(T item) {
+        saved(item);
+    }
+
+    /** Deletes the item with this key, if there is one. */
+    public void delete(Key key) {
+        write(null, new ItemWrite(table.tableName(), key.primaryKeyMap(schema), null, null, false, List.of()));
+    }
+
+    /**
+     * Reads the item, changes it and writes it back over the version it read: a read-change-save that neither loses
+     * another writer's change nor applies its own twice. When another writer changed the item between the read and
+     * the write, it reads it again and applies the change to what it finds, at most {@value #UPDATE_ATTEMPTS} times
+     * (then {@link StaleItem}); a write whose response was lost after DynamoDB applied it counts as done, so the change
+     * is not applied a second time.
+     *
+     * <p>Each attempt is a transaction: the change may publish the events of the change, which commit with the item.
+     * Called inside a transaction, the update joins it, once: its write, and a conflict, come at that transaction's
+     * commit, which the caller retries as a whole.
+     *
+     * @param change changes the item in place; it runs again for each attempt, on the item as read then
+     * @return the item as written, or empty when there is none (nothing is written)
+     */
+    public Optional<T> update(Key key, Consumer<? super T> change) {
+        return updateIfChanged(key, item -> {
+            change.accept(item);
+            return true;
+        });
+    }
+
+    /**
+     * {@link #update(Key, Consumer)} for a change that may find nothing to do: nothing is written (and no event
+     * published) when it answers {@code false}.
+     *
+     * @param change changes the item in place and tells whether it changed anything
+     * @return the item as written, or as found when the change had nothing to do; empty when there is none
+     */
+    public Optional<T> updateIfChanged(Key key, Predicate<? super T> change) {
+        return withRetries(() -> find(key).map(item -> change.test(item) ? mapped(saved(item)) : item));
+    }
+
+    /**
+     * {@link #update(Key, Consumer)} of an item that may not exist yet: the change then applies to {@code initial}'s
+     * new item, which is created (by another writer first, it is read and changed instead).
+     *
+     * @return the item as written
+     */
+    public T updateOrCreate(Key key, Supplier<? extends T> initial, Consumer<? super T> change) {
+        return withRetries(() -> {
+            Optional<T> found = find(key);
+            T item = found.orElseGet(initial);
+            change.accept(item);
+            return Optional.of(mapped(found.isPresent() ? saved(item) : created(item)));
+        }).orElseThrow();
+    }
+
+    private Optional<T> withRetries(Supplier<Optional<T>> attempt) {
+        for (int run = 1; ; run++) {
+            try {
+                return transactions.execute(status -> attempt.get());
+            }
+            catch (ItemConflict anotherWriterWasFaster) {
+                if (run == UPDATE_ATTEMPTS) {
+                    throw anotherWriterWasFaster;
+                }
+            }
+        }
+    }
+
+    /** Writes a new item; the attributes written. */
+    private Map<String, AttributeValue> created(T item) {
         Map<String, AttributeValue> attributes = new HashMap<>(schema.itemToMap(item, true));
         versionAttribute.ifPresent(version -> attributes.put(version, AttributeValue.fromN(
                 Long.toString(currentVersion(attributes, version).orElse(0L) + 1))));
         ItemWrite.Condition absent = new ItemWrite.Condition("attribute_not_exists(#pk)",
                 Map.of("#pk", schema.tableMetadata().primaryPartitionKey()), Map.of());
-        write(item, new ItemWrite(table.tableName(), keyOf(item), attributes, absent, true));
+        write(item, new ItemWrite(table.tableName(), keyOf(item), attributes, absent, true, List.of()));
+        return attributes;
     }
 
-    /** Writes the item over the version it was read at (or creates it when it has no version yet). */
-    public void save(T item) {
+    /** Writes the item over the version it was read at, carrying on the writers it was read with; what it wrote. */
+    private Map<String, AttributeValue> saved(T item) {
         Map<String, AttributeValue> attributes = new HashMap<>(schema.itemToMap(item, true));
+        Map<String, AttributeValue> key = keyOf(item);
         ItemWrite.Condition condition = null;
+        List<String> earlierWriters = recentWriters.of(key, null);
         if (versionAttribute.isPresent()) {
             String version = versionAttribute.get();
             Optional<Long> current = currentVersion(attributes, version);
@@ -93,14 +184,15 @@ public abstract class DynamoRepository<T> {
                             Map.of(":version", AttributeValue.fromN(Long.toString(read)))))
                     .orElse(new ItemWrite.Condition("attribute_not_exists(#version)", Map.of("#version", version),
                             Map.of()));
+            earlierWriters = recentWriters.of(key, attributes.get(version));
             attributes.put(version, AttributeValue.fromN(Long.toString(current.orElse(0L) + 1)));
         }
-        write(item, new ItemWrite(table.tableName(), keyOf(item), attributes, condition, false));
+        write(item, new ItemWrite(table.tableName(), key, attributes, condition, false, earlierWriters));
+        return attributes;
     }
 
-    /** Deletes the item with this key, if there is one. */
-    public void delete(Key key) {
-        write(null, new ItemWrite(table.tableName(), key.primaryKeyMap(schema), null, null, false));
+    private T mapped(Map<String, AttributeValue> attributes) {
+        return schema.mapToItem(attributes);
     }
 
     /**
@@ -160,7 +252,7 @@ public abstract class DynamoRepository<T> {
                     new UnitOfWork.AggregateRef(write.table(), write.key()), itemAfter, write));
         }
         else {
-            writer.apply(write);
+            writer.apply(write, UUID.randomUUID().toString());
         }
     }
 

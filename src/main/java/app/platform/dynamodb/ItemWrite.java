@@ -1,5 +1,6 @@
 package app.platform.dynamodb;
 
+import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,9 +13,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param item the item after the write, or {@code null} for a delete
  * @param condition what must hold before the write (the version or the item's absence), or {@code null}
  * @param creating whether a failed condition means a duplicate (create) or a stale version (save)
+ * @param earlierWriters the transactions that wrote the item before, as the writer read them (oldest first): the
+ *     write carries them on, with its own, so that a writer can still recognise its write after others wrote
  */
 record ItemWrite(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item, Condition condition,
-        boolean creating) {
+        boolean creating, List<String> earlierWriters) {
+
+    ItemWrite {
+        earlierWriters = List.copyOf(earlierWriters);
+    }
 
     /** A condition expression with its placeholders. */
     record Condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {

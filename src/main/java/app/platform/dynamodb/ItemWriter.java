@@ -27,6 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *
  * <p>A transaction that publishes events without writing an aggregate stores its outbox in an item of its own, its
  * {@link #transactionRecord}, through the same path.
+ *
+ * <p>A response can be lost after DynamoDB applied the write (a connection reset); the SDK then sends the same request
+ * again, and its condition fails on the state the first attempt left. So every put stamps the item with the id of the
+ * transaction that wrote it ({@code writtenBy}, the last {@value #REMEMBERED_WRITERS} writers, carried on by each
+ * writer that read them), and a writer whose condition failed on an item that carries its own transaction id, as a
+ * writer or as its pending outbox, knows its write was applied: it reports success and relays its outbox as usual.
  */
 public class ItemWriter {
 
@@ -37,6 +43,10 @@ public class ItemWriter {
     static final String OUTBOX_INDEX = "outbox";
     /** Marks an item deleted by a transaction whose outbox is not relayed yet; readers treat it as absent. */
     static final String DELETED_AT = "deletedAt";
+    /** The ids of the last transactions that wrote the item, oldest first. */
+    static final String WRITTEN_BY = "writtenBy";
+    /** How many writers an item remembers: enough for the writes that can come between a lost response and its retry. */
+    static final int REMEMBERED_WRITERS = 8;
     /** The table of the items that carry the outbox of transactions without an aggregate. */
     static final String TRANSACTIONS_TABLE = "platform";
     private static final int OUTBOX_SHARDS = 4;
@@ -61,7 +71,7 @@ public class ItemWriter {
     ItemWrite transactionRecord(String transactionId) {
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("transaction#" + transactionId),
                 "sk", AttributeValue.fromS("outbox"));
-        return new ItemWrite(transactionsTable, key, null, null, false);
+        return new ItemWrite(transactionsTable, key, null, null, false, List.of());
     }
 
     /**
@@ -72,24 +82,30 @@ public class ItemWriter {
         relay.relayForDispatch(List.of(publication.item()));
     }
 
-    /** Applies a write without events. */
-    void apply(ItemWrite write) {
-        apply(write, null);
+    /** Applies a write without events, made by the transaction with this id. */
+    void apply(ItemWrite write, String transactionId) {
+        apply(write, transactionId, null);
     }
 
     /**
-     * Applies a write; with an outbox, writes it atomically with the item, relays it and removes it. A failure after
-     * the item write is logged, not thrown: the transaction has committed and the sweeper finishes the relay.
+     * Applies a write of the transaction with this id; with an outbox, writes it atomically with the item, relays it
+     * and removes it. A failure after the item write is logged, not thrown: the transaction has committed and the
+     * sweeper finishes the relay.
      */
-    void apply(ItemWrite write, Outbox outbox) {
+    void apply(ItemWrite write, String transactionId, Outbox outbox) {
         for (int attempt = 1; ; attempt++) {
             try {
-                send(write, outbox);
+                send(write, transactionId, outbox);
                 break;
             }
             catch (ConditionalCheckFailedException failed) {
                 Map<String, AttributeValue> current = failed.hasItem() && !failed.item().isEmpty() ? failed.item()
                         : currentItem(write);
+                if (writtenBy(current, transactionId)) {
+                    log.info("The write of transaction {} to {} was applied but its response was lost; it stands",
+                            transactionId, write.table());
+                    break;
+                }
                 if (!current.containsKey(OUTBOX_TX) || attempt > PENDING_OUTBOX_RETRIES) {
                     throw conflict(write, failed);
                 }
@@ -125,8 +141,8 @@ public class ItemWriter {
      *
      * @throws TransactionTooLarge if it does not fit
      */
-    void ensureFits(ItemWrite write, Outbox outbox) {
-        int size = ItemSize.of(storedItem(write, outbox));
+    void ensureFits(ItemWrite write, String transactionId, Outbox outbox) {
+        int size = ItemSize.of(storedItem(write, transactionId, outbox));
         if (size > ItemSize.LIMIT) {
             throw new TransactionTooLarge(write.table(), write.key(), size);
         }
@@ -139,7 +155,19 @@ public class ItemWriter {
         return item == null ? Map.of() : item;
     }
 
-    private void send(ItemWrite write, Outbox outbox) {
+    /** Whether the item carries this transaction's write: as one of its writers, or as its pending outbox. */
+    private static boolean writtenBy(Map<String, AttributeValue> item, String transactionId) {
+        AttributeValue outboxTx = item.get(OUTBOX_TX);
+        return outboxTx != null && transactionId.equals(outboxTx.s()) || writersOf(item).contains(transactionId);
+    }
+
+    /** The transactions that wrote the item last, oldest first, as a write must carry them on. */
+    static List<String> writersOf(Map<String, AttributeValue> item) {
+        AttributeValue writers = item.get(WRITTEN_BY);
+        return writers == null || !writers.hasL() ? List.of() : writers.l().stream().map(AttributeValue::s).toList();
+    }
+
+    private void send(ItemWrite write, String transactionId, Outbox outbox) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#outboxTx", OUTBOX_TX);
@@ -157,16 +185,24 @@ public class ItemWriter {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return;
         }
-        Map<String, AttributeValue> item = storedItem(write, outbox);
+        Map<String, AttributeValue> item = storedItem(write, transactionId, outbox);
         client.putItem(request -> request.tableName(write.table()).item(item)
                 .conditionExpression(condition).expressionAttributeNames(names)
                 .expressionAttributeValues(values.isEmpty() ? null : values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
     }
 
-    /** The item a put stores: the item after the write (a tombstone for a delete) and the outbox. */
-    private static Map<String, AttributeValue> storedItem(ItemWrite write, Outbox outbox) {
+    /**
+     * The item a put stores: the item after the write (a tombstone for a delete), its writers with this transaction
+     * last, and the outbox.
+     */
+    private static Map<String, AttributeValue> storedItem(ItemWrite write, String transactionId, Outbox outbox) {
         Map<String, AttributeValue> item = new HashMap<>(write.isDelete() ? write.key() : write.item());
+        List<String> writers = new ArrayList<>(write.earlierWriters());
+        writers.remove(transactionId);
+        writers.add(transactionId);
+        item.put(WRITTEN_BY, AttributeValue.fromL(writers.subList(Math.max(0, writers.size() - REMEMBERED_WRITERS),
+                writers.size()).stream().map(AttributeValue::fromS).toList()));
         if (outbox != null) {
             item.putAll(outbox.attributes(shardOf(write.key())));
             if (write.isDelete()) {

@@ -95,10 +95,10 @@ public final class UnitOfWork {
                 writer.relayAlone(publications.getFirst());
             }
             else if (!publications.isEmpty()) {
-                writer.apply(itemWrite(pending), outbox(publications));
+                writer.apply(itemWrite(pending), transactionId, outbox(publications));
             }
             else if (pending != null) {
-                writer.apply(pending.write());
+                writer.apply(pending.write(), transactionId);
             }
         }
         finally {
@@ -108,7 +108,7 @@ public final class UnitOfWork {
 
     private void ensureFits(PendingWrite write, List<ItemWriter.Publication> publications) {
         if (write != null || !publications.isEmpty()) {
-            writer.ensureFits(itemWrite(write), publications.isEmpty() ? null : outbox(publications));
+            writer.ensureFits(itemWrite(write), transactionId, publications.isEmpty() ? null : outbox(publications));
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,10 +25,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 import app.platform.blobs.BlobStore;
-import app.platform.dynamodb.Conflicts;
 import app.platform.dynamodb.ItemConflict;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class Jobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
-    private static final int CONFLICT_RETRIES = 10;
     private static final int SWEEP_BATCH = 50;
     private static final TypeReference<List<UnitOutcome>> OUTCOMES = new TypeReference<>() {
     };
@@ -61,7 +60,6 @@ public class Jobs implements DisposableBean {
     private final ObjectProvider<JobWorker> workerBeans;
     private volatile Map<String, JobWorker> workers;
     private final JobSettings settings;
-    private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
@@ -70,12 +68,11 @@ public class Jobs implements DisposableBean {
 
     /** The workers are looked up when first needed: a module's worker usually submits through this class too. */
     Jobs(JobItems items, BlobStore blobs, ObjectProvider<JobWorker> workers, JobSettings settings,
-            TransactionOperations transactions, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.items = items;
         this.blobs = blobs;
         this.workerBeans = workers;
         this.settings = settings;
-        this.transactions = transactions;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -121,20 +118,21 @@ public class Jobs implements DisposableBean {
      * @return the job after the cancellation, or empty when there is no such job
      */
     public Optional<JobState> cancel(String owner, String kind, String id) {
-        return Conflicts.retryOnConflict(CONFLICT_RETRIES, () -> {
-            Optional<Job> found = items.find(Job.key(owner, id)).filter(job -> job.getKind().equals(kind));
-            if (found.isEmpty() || found.get().status().isFinal()) {
-                return found.map(this::stateOf);
+        AtomicBoolean neverRan = new AtomicBoolean();
+        Optional<Job> job = items.updateIfChanged(Job.key(owner, id), found -> {
+            neverRan.set(false);
+            if (!found.getKind().equals(kind) || found.status().isFinal()) {
+                return false;
             }
-            Job job = found.get();
-            boolean neverRan = job.status() == JobStatus.PENDING;
-            job.end(JobStatus.CANCELLED, null, clock.instant());
-            saveEnded(job);
-            if (neverRan) {
-                blobs.deleteAll(blobFolder(id));
-            }
-            return Optional.of(stateOf(job));
-        });
+            neverRan.set(found.status() == JobStatus.PENDING);
+            found.end(JobStatus.CANCELLED, null, clock.instant());
+            publishEnded(found);
+            return true;
+        }).filter(found -> found.getKind().equals(kind));
+        if (neverRan.get()) {
+            blobs.deleteAll(blobFolder(id));
+        }
+        return job.map(this::stateOf);
     }
 
     /**
@@ -281,41 +279,56 @@ public class Jobs implements DisposableBean {
      * only once its lease expired, and fails it instead once it has had {@code max-attempts} runs.
      */
     private Optional<Job> claim(String owner, String id, boolean takeOver) {
+        AtomicReference<ClaimOutcome> outcome = new AtomicReference<>(ClaimOutcome.NONE);
+        Optional<Job> stored;
         try {
-            return Conflicts.retryOnConflict(3, () -> {
-                Optional<Job> found = items.find(Job.key(owner, id));
-                if (found.isEmpty() || found.get().status().isFinal()
-                        || !workers().containsKey(found.get().getKind())) {
-                    return Optional.empty();
+            stored = items.updateIfChanged(Job.key(owner, id), job -> {
+                outcome.set(claimOutcome(job, takeOver, clock.instant()));
+                switch (outcome.get()) {
+                    case CLAIMED -> {
+                        Instant now = clock.instant();
+                        job.setStatus(JobStatus.RUNNING.name());
+                        job.setRunId(UUID.randomUUID().toString());
+                        job.setAttempts(job.getAttempts() + 1);
+                        job.setLeaseUntil(now.plus(settings.lease()));
+                        if (job.getStartedAt() == null) {
+                            job.setStartedAt(now);
+                        }
+                    }
+                    case GAVE_UP -> {
+                        job.end(JobStatus.FAILED, "Its worker stopped " + job.getAttempts() + " times before it ended; "
+                                + job.getDone() + " of " + job.getTotal() + " units had ended", clock.instant());
+                        publishEnded(job);
+                    }
+                    case NONE -> {
+                        return false;
+                    }
                 }
-                Job job = found.get();
-                Instant now = clock.instant();
-                if (!takeOver && job.status() != JobStatus.PENDING
-                        || takeOver && job.getLeaseUntil() != null && job.getLeaseUntil().isAfter(now)) {
-                    return Optional.empty();
-                }
-                if (takeOver && job.getAttempts() >= settings.maxAttempts()) {
-                    job.end(JobStatus.FAILED, "Its worker stopped " + job.getAttempts() + " times before it ended; "
-                            + job.getDone() + " of " + job.getTotal() + " units had ended", now);
-                    saveEnded(job);
-                    blobs.deleteAll(blobFolder(id));
-                    log.warn("Job {} failed: {}", id, job.getFailureReason());
-                    return Optional.empty();
-                }
-                job.setStatus(JobStatus.RUNNING.name());
-                job.setRunId(UUID.randomUUID().toString());
-                job.setAttempts(job.getAttempts() + 1);
-                job.setLeaseUntil(now.plus(settings.lease()));
-                if (job.getStartedAt() == null) {
-                    job.setStartedAt(now);
-                }
-                items.save(job);
-                return Optional.of(job);
+                return true;
             });
         }
-        catch (ItemConflict anotherInstanceClaimedIt) {
+        catch (ItemConflict anotherInstanceKeptWinning) {
             return Optional.empty();
         }
+        if (outcome.get() == ClaimOutcome.GAVE_UP) {
+            blobs.deleteAll(blobFolder(id));
+            stored.ifPresent(job -> log.warn("Job {} failed: {}", id, job.getFailureReason()));
+        }
+        return outcome.get() == ClaimOutcome.CLAIMED ? stored : Optional.empty();
+    }
+
+    /** What a claim does with the job as read: take it for a new run, give up on it, or leave it. */
+    private ClaimOutcome claimOutcome(Job job, boolean takeOver, Instant now) {
+        if (job.status().isFinal() || !workers().containsKey(job.getKind())
+                || !takeOver && job.status() != JobStatus.PENDING
+                || takeOver && job.getLeaseUntil() != null && job.getLeaseUntil().isAfter(now)) {
+            return ClaimOutcome.NONE;
+        }
+        return takeOver && job.getAttempts() >= settings.maxAttempts() ? ClaimOutcome.GAVE_UP : ClaimOutcome.CLAIMED;
+    }
+
+    private enum ClaimOutcome {
+        NONE, CLAIMED, GAVE_UP
     }
 
     /**
@@ -325,15 +338,10 @@ public class Jobs implements DisposableBean {
      * @return the job as stored, or empty when the run was taken over
      */
     private Optional<Job> record(String owner, String id, String runId, UnitOutcome outcome) {
-        return Conflicts.retryOnConflict(CONFLICT_RETRIES, () -> {
-            Optional<Job> found = items.find(Job.key(owner, id));
-            if (found.isEmpty()) {
-                return found;
-            }
-            Job job = found.get();
+        return items.updateIfChanged(Job.key(owner, id), job -> {
             boolean mine = isMyRun(job, runId);
             if (!mine && !job.status().isFinal() || job.getDone() != outcome.unit()) {
-                return mine || job.status().isFinal() ? found : Optional.empty();
+                return false;
             }
             List<UnitOutcome> outcomes = new ArrayList<>(outcomesOf(job));
             outcomes.add(outcome);
@@ -343,9 +351,8 @@ public class Jobs implements DisposableBean {
             if (mine) {
                 job.setLeaseUntil(clock.instant().plus(settings.lease()));
             }
-            items.save(job);
-            return Optional.of(job);
-        });
+            return true;
+        }).filter(job -> isMyRun(job, runId) || job.status().isFinal());
     }
 
     private void complete(String owner, String id, String runId, JobWorker worker, JobContext context) {
@@ -363,27 +370,24 @@ public class Jobs implements DisposableBean {
         }
         Map<String, String> produced = result;
         String reason = failure;
-        Conflicts.retryOnConflict(CONFLICT_RETRIES, () -> {
-            Optional<Job> found = items.find(Job.key(owner, id)).filter(job -> isMyRun(job, runId));
-            found.ifPresent(job -> {
-                job.setResult(produced);
-                job.end(reason == null ? JobStatus.COMPLETED : JobStatus.FAILED, reason, clock.instant());
-                saveEnded(job);
-            });
-            return null;
+        items.updateIfChanged(Job.key(owner, id), job -> {
+            if (!isMyRun(job, runId)) {
+                return false;
+            }
+            job.setResult(produced);
+            job.end(reason == null ? JobStatus.COMPLETED : JobStatus.FAILED, reason, clock.instant());
+            publishEnded(job);
+            return true;
         });
         blobs.deleteAll(blobFolder(id));
     }
 
-    /** Stores an ended job together with the event that tells of it. */
-    private void saveEnded(Job job) {
+    /** Publishes that the job ended, in the transaction that stores it ended. */
+    private void publishEnded(Job job) {
         JobWorker worker = workers().get(job.getKind());
-        transactions.executeWithoutResult(status -> {
-            items.save(job);
-            events.publishEvent(new BackgroundJobCompleted(UUID.randomUUID(), job.getId(), job.getOwner(),
-                    job.getKind(), worker == null ? job.getKind() : worker.title(), job.getStatus(), job.getTotal(),
-                    job.getDone(), job.getFailed(), summaryOf(job)));
-        });
+        events.publishEvent(new BackgroundJobCompleted(UUID.randomUUID(), job.getId(), job.getOwner(),
+                job.getKind(), worker == null ? job.getKind() : worker.title(), job.getStatus(), job.getTotal(),
+                job.getDone(), job.getFailed(), summaryOf(job)));
     }
 
     private static String summaryOf(Job job) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +64,50 @@ class DynamoRepositoryTests {
         notes.delete(Note.key(owner, "n1"));
 
         assertThat(notes.find(Note.key(owner, "n1"))).isEmpty();
+    }
+
+    @Test
+    void anUpdateThatLostARaceAppliesItsChangeToTheItemAsAnotherWriterLeftIt() {
+        notes.create(Note.of(owner, "n1", "v1"));
+        AtomicInteger runs = new AtomicInteger();
+
+        Note updated = notes.update(Note.key(owner, "n1"), note -> {
+            if (runs.incrementAndGet() == 1) {
+                CompletableFuture.runAsync(() -> notes.update(Note.key(owner, "n1"),
+                        theirs -> theirs.setText(theirs.getText() + ", theirs"))).join();
+            }
+            note.setText(note.getText() + ", mine");
+        }).orElseThrow();
+
+        assertThat(runs).as("read again after losing the race").hasValue(2);
+        assertThat(updated.getText()).isEqualTo("v1, theirs, mine");
+        assertThat(updated.getVersion()).isEqualTo(3L);
+        assertThat(notes.find(Note.key(owner, "n1")).orElseThrow().getText()).isEqualTo("v1, theirs, mine");
+    }
+
+    @Test
+    void anUpdateWithNothingToChangeWritesNothingAndAnUpdateOfNoItemFindsNone() {
+        notes.create(Note.of(owner, "n1", "v1"));
+
+        Note found = notes.updateIfChanged(Note.key(owner, "n1"), note -> false).orElseThrow();
+
+        assertThat(found.getVersion()).isEqualTo(1L);
+        assertThat(notes.find(Note.key(owner, "n1")).orElseThrow().getVersion()).isEqualTo(1L);
+        assertThat(notes.update(Note.key(owner, "absent"), note -> note.setText("never"))).isEmpty();
+        assertThat(notes.find(Note.key(owner, "absent"))).isEmpty();
+    }
+
+    @Test
+    void updateOrCreateCreatesAnAbsentItemAndChangesAPresentOne() {
+        Note created = notes.updateOrCreate(Note.key(owner, "n1"), () -> Note.of(owner, "n1", "new"),
+                note -> note.setText(note.getText() + "!"));
+        Note changed = notes.updateOrCreate(Note.key(owner, "n1"), () -> Note.of(owner, "n1", "new"),
+                note -> note.setText(note.getText() + "!"));
+
+        assertThat(created.getText()).isEqualTo("new!");
+        assertThat(created.getVersion()).isEqualTo(1L);
+        assertThat(changed.getText()).isEqualTo("new!!");
+        assertThat(changed.getVersion()).isEqualTo(2L);
     }
 
     /** Found by the API fuzzer: an id from a client longer than DynamoDB allows in a key answered 500. */
