@@ -63,7 +63,7 @@ class QuotaReservations {
         Conflicts.retryOnConflict(ATTEMPTS, () -> {
             transactions.executeWithoutResult(status -> {
                 Quota quota = quotas.find(Quota.key(owner, month)).orElse(null);
-                if (quota == null || quota.hasHandled(failureEventId)) {
+                if (quota == null || quotas.hasHandled(quota, failureEventId)) {
                     return;
                 }
                 quota.release();

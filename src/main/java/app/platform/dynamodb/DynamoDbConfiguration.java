@@ -33,8 +33,10 @@ class DynamoDbConfiguration {
 
     @Bean
     DynamoDbPlatform dynamoDbPlatform(DynamoDbTables tables, DynamoDbClient client, ItemWriter writer,
-            DynamoDbSettings settings) {
-        return new DynamoDbPlatform(tables, client, writer, new CursorCodec(settings.cursorSecret()));
+            DynamoDbSettings settings, Clock clock) {
+        return new DynamoDbPlatform(tables, client, writer, new CursorCodec(settings.cursorSecret()),
+                new HandledEventReceipts(client, tables.physicalName(ItemWriter.TRANSACTIONS_TABLE), clock,
+                        settings.handledRetention()));
     }
 
     @Bean

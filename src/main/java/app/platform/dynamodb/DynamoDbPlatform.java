@@ -2,19 +2,23 @@ package app.platform.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** What a module's repository needs from the platform: its table, the client, the writer and the cursor codec. */
+/** What a module's repository needs from the platform: its table, the client, the writer, the cursor codec and the
+ * handled-event receipts. */
 public final class DynamoDbPlatform {
 
     private final DynamoDbTables tables;
     private final DynamoDbClient client;
     private final ItemWriter writer;
     private final CursorCodec cursors;
+    private final HandledEventReceipts receipts;
 
-    DynamoDbPlatform(DynamoDbTables tables, DynamoDbClient client, ItemWriter writer, CursorCodec cursors) {
+    DynamoDbPlatform(DynamoDbTables tables, DynamoDbClient client, ItemWriter writer, CursorCodec cursors,
+            HandledEventReceipts receipts) {
         this.tables = tables;
         this.client = client;
         this.writer = writer;
         this.cursors = cursors;
+        this.receipts = receipts;
     }
 
     public DynamoDbTables tables() {
@@ -31,5 +35,9 @@ public final class DynamoDbPlatform {
 
     CursorCodec cursors() {
         return cursors;
+    }
+
+    HandledEventReceipts receipts() {
+        return receipts;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -39,6 +40,7 @@ public abstract class DynamoRepository<T> {
     private final DynamoDbClient client;
     private final ItemWriter writer;
     private final CursorCodec cursors;
+    private final HandledEventReceipts receipts;
     private final Optional<String> versionAttribute;
 
     protected DynamoRepository(DynamoDbPlatform platform, String logicalTable, TableSchema<T> schema) {
@@ -47,6 +49,7 @@ public abstract class DynamoRepository<T> {
         this.client = platform.client();
         this.writer = platform.writer();
         this.cursors = platform.cursors();
+        this.receipts = platform.receipts();
         this.versionAttribute = schema.tableMetadata().customMetadataObject(VERSION_METADATA, String.class);
     }
 
@@ -83,6 +86,7 @@ public abstract class DynamoRepository<T> {
 
     /** Writes the item over the version it was read at (or creates it when it has no version yet). */
     public void save(T item) {
+        spillHandledEvents(item);
         Map<String, AttributeValue> attributes = new HashMap<>(schema.itemToMap(item, true));
         ItemWrite.Condition condition = null;
         if (versionAttribute.isPresent()) {
@@ -96,6 +100,20 @@ public abstract class DynamoRepository<T> {
             attributes.put(version, AttributeValue.fromN(Long.toString(current.orElse(0L) + 1)));
         }
         write(item, new ItemWrite(table.tableName(), keyOf(item), attributes, condition, false));
+    }
+
+    /**
+     * Whether the aggregate, as read in this transaction, already reacted to the event with this id (recorded by
+     * {@link Aggregate#markHandled}). Its item answers for its recent events; an aggregate that handled more than its
+     * item keeps costs one consistent read of a receipt, for as long as receipts are kept.
+     *
+     * @param aggregate an item of this repository, a subclass of {@link Aggregate}
+     */
+    public boolean hasHandled(T aggregate, UUID eventId) {
+        if (!(aggregate instanceof Aggregate handled)) {
+            throw new IllegalArgumentException(aggregate + " is not an Aggregate: it records no handled events");
+        }
+        return receipts.hasHandled(handled, table.tableName(), keyOf(aggregate), eventId);
     }
 
     /** Deletes the item with this key, if there is one. */
@@ -161,6 +179,13 @@ public abstract class DynamoRepository<T> {
         }
         else {
             writer.apply(write);
+        }
+    }
+
+    /** Moves the ids an aggregate's item can no longer keep inline to receipts, before the item is written. */
+    private void spillHandledEvents(T item) {
+        if (item instanceof Aggregate aggregate) {
+            receipts.spill(aggregate, table.tableName(), keyOf(item));
         }
     }
 
