@@ -93,7 +93,7 @@ class ActivityTracking {
 
     private boolean apply(String owner, UUID eventId, String feature, Consumer<UserActivity> change) {
         UserActivity activity = activities.find(UserActivity.key(owner)).orElseGet(() -> UserActivity.of(owner));
-        if (activity.hasHandled(eventId)) {
+        if (activities.hasHandled(activity, eventId)) {
             return false;
         }
         change.accept(activity);

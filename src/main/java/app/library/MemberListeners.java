@@ -38,7 +38,7 @@ class MemberListeners {
 
     private void update(String userId, UUID eventId, Consumer<LibraryMember> change) {
         LibraryMember member = members.of(userId).orElseGet(() -> LibraryMember.of(userId));
-        if (member.hasHandled(eventId)) {
+        if (members.hasHandled(member, eventId)) {
             return;
         }
         change.accept(member);

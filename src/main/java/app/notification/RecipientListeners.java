@@ -47,7 +47,7 @@ class RecipientListeners {
 
     private void update(String userId, UUID eventId, Consumer<Recipient> change) {
         Recipient recipient = recipients.of(userId).orElseGet(() -> Recipient.of(userId));
-        if (recipient.hasHandled(eventId)) {
+        if (recipients.hasHandled(recipient, eventId)) {
             return;
         }
         change.accept(recipient);

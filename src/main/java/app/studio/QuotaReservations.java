@@ -53,7 +53,7 @@ class QuotaReservations {
     /** Gives a failed generation's unit back, once per failure event. */
     void giveBack(String owner, String month, UUID failureEventId) {
         quotas.updateIfChanged(Quota.key(owner, month), quota -> {
-            if (quota.hasHandled(failureEventId)) {
+            if (quotas.hasHandled(quota, failureEventId)) {
                 return false;
             }
             quota.release();

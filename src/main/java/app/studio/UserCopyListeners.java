@@ -73,7 +73,7 @@ class UserCopyListeners {
 
     private void update(String userId, UUID eventId, Consumer<StudioProfile> change) {
         StudioProfile profile = profiles.find(StudioProfile.key(userId)).orElseGet(() -> StudioProfile.of(userId));
-        if (profile.hasHandled(eventId)) {
+        if (profiles.hasHandled(profile, eventId)) {
             return;
         }
         change.accept(profile);

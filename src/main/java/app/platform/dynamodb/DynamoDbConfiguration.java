@@ -33,9 +33,10 @@ class DynamoDbConfiguration {
 
     @Bean
     DynamoDbPlatform dynamoDbPlatform(DynamoDbTables tables, DynamoDbClient client, ItemWriter writer,
-            DynamoDbSettings settings, PlatformTransactionManager transactionManager) {
+            DynamoDbSettings settings, PlatformTransactionManager transactionManager, Clock clock) {
         return new DynamoDbPlatform(tables, client, writer, new CursorCodec(settings.cursorSecret()),
-                transactionManager);
+                transactionManager, new HandledEventReceipts(client,
+                        tables.physicalName(ItemWriter.TRANSACTIONS_TABLE), clock, settings.handledRetention()));
     }
 
     @Bean

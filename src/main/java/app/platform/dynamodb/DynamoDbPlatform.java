@@ -5,8 +5,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What a module's repository needs from the platform: its table, the client, the writer, the cursor codec and the
- * transactions its updates run in.
+ * What a module's repository needs from the platform: its table, the client, the writer, the cursor codec, the
+ * transactions its updates run in and the handled-event receipts.
  */
 public final class DynamoDbPlatform {
 
@@ -15,14 +15,16 @@ public final class DynamoDbPlatform {
     private final ItemWriter writer;
     private final CursorCodec cursors;
     private final PlatformTransactionManager transactionManager;
+    private final HandledEventReceipts receipts;
 
     DynamoDbPlatform(DynamoDbTables tables, DynamoDbClient client, ItemWriter writer, CursorCodec cursors,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, HandledEventReceipts receipts) {
         this.tables = tables;
         this.client = client;
         this.writer = writer;
         this.cursors = cursors;
         this.transactionManager = transactionManager;
+        this.receipts = receipts;
     }
 
     public DynamoDbTables tables() {
@@ -43,5 +45,9 @@ public final class DynamoDbPlatform {
 
     PlatformTransactionManager transactionManager() {
         return transactionManager;
+    }
+
+    HandledEventReceipts receipts() {
+        return receipts;
     }
 }

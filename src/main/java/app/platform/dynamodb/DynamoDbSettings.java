@@ -22,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxGrace how old a transaction's outbox must be before the sweeper relays it (the committing instance
  *     relays its own within milliseconds; older ones were left by a crash)
  * @param outboxSweepInterval how often the sweeper looks for outboxes left by a crash
+ * @param handledRetention how long the receipt of an event an aggregate handled is kept once its id left the item
+ *     ({@link Aggregate}): a redelivery later than this is applied again. Longer than any redelivery, automatic (the
+ *     event registry's retries end within an hour) or by an operator resubmitting failed publications; at least a
+ *     day
  */
 @Validated
 @ConfigurationProperties("app.dynamodb")
@@ -31,5 +35,16 @@ public record DynamoDbSettings(
         @NotBlank @Size(min = 32, message = "must be at least 32 characters") String cursorSecret,
         @DefaultValue("2s") Duration healthTimeout,
         @DefaultValue("10s") Duration outboxGrace,
-        @DefaultValue("30s") Duration outboxSweepInterval) {
+        @DefaultValue("30s") Duration outboxSweepInterval,
+        @DefaultValue("8d") Duration handledRetention) {
+
+    private static final Duration SHORTEST_HANDLED_RETENTION = Duration.ofDays(1);
+
+    public DynamoDbSettings {
+        if (handledRetention.compareTo(SHORTEST_HANDLED_RETENTION) < 0) {
+            throw new IllegalArgumentException("app.dynamodb.handled-retention must be at least "
+                    + SHORTEST_HANDLED_RETENTION.toDays() + " day (longer than any redelivery), not "
+                    + handledRetention);
+        }
+    }
 }

@@ -48,6 +48,7 @@ public abstract class DynamoRepository<T> {
     private final DynamoDbClient client;
     private final ItemWriter writer;
     private final CursorCodec cursors;
+    private final HandledEventReceipts receipts;
     private final Optional<String> versionAttribute;
     private final TransactionTemplate transactions;
     private final RecentWriters recentWriters = new RecentWriters();
@@ -58,6 +59,7 @@ public abstract class DynamoRepository<T> {
         this.client = platform.client();
         this.writer = platform.writer();
         this.cursors = platform.cursors();
+        this.receipts = platform.receipts();
         this.versionAttribute = schema.tableMetadata().customMetadataObject(VERSION_METADATA, String.class);
         this.transactions = new TransactionTemplate(platform.transactionManager());
     }
@@ -172,6 +174,7 @@ public abstract class DynamoRepository<T> {
 
     /** Writes the item over the version it was read at, carrying on the writers it was read with; what it wrote. */
     private Map<String, AttributeValue> saved(T item) {
+        spillHandledEvents(item);
         Map<String, AttributeValue> attributes = new HashMap<>(schema.itemToMap(item, true));
         Map<String, AttributeValue> key = keyOf(item);
         ItemWrite.Condition condition = null;
@@ -193,6 +196,20 @@ public abstract class DynamoRepository<T> {
 
     private T mapped(Map<String, AttributeValue> attributes) {
         return schema.mapToItem(attributes);
+    }
+
+    /**
+     * Whether the aggregate, as read in this transaction, already reacted to the event with this id (recorded by
+     * {@link Aggregate#markHandled}). Its item answers for its recent events; an aggregate that handled more than its
+     * item keeps costs one consistent read of a receipt, for as long as receipts are kept.
+     *
+     * @param aggregate an item of this repository, a subclass of {@link Aggregate}
+     */
+    public boolean hasHandled(T aggregate, UUID eventId) {
+        if (!(aggregate instanceof Aggregate handled)) {
+            throw new IllegalArgumentException(aggregate + " is not an Aggregate: it records no handled events");
+        }
+        return receipts.hasHandled(handled, table.tableName(), keyOf(aggregate), eventId);
     }
 
     /**
@@ -253,6 +270,13 @@ public abstract class DynamoRepository<T> {
         }
         else {
             writer.apply(write, UUID.randomUUID().toString());
+        }
+    }
+
+    /** Moves the ids an aggregate's item can no longer keep inline to receipts, before the item is written. */
+    private void spillHandledEvents(T item) {
+        if (item instanceof Aggregate aggregate) {
+            receipts.spill(aggregate, table.tableName(), keyOf(item));
         }
     }
 

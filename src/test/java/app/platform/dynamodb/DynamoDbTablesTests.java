@@ -51,7 +51,7 @@ class DynamoDbTablesTests {
                     "note", AttributeValue.fromS("written by an earlier version"))));
         }
         DynamoDbSettings settings = new DynamoDbSettings(prefix, true, "x".repeat(32), Duration.ofSeconds(2),
-                Duration.ofSeconds(10), Duration.ofSeconds(30));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(8));
 
         new DynamoDbTables(client, enhancedClient, settings);
 

@@ -37,8 +37,13 @@ class TallyListener {
         if (held != null && event.owner().startsWith(held)) {
             gate.await();
         }
+        count(event);
+    }
+
+    /** The listener's effect, applied once per event id; runs in the delivery's transaction. */
+    void count(TallyIncremented event) {
         Tally tally = tallies.find(Tally.key(event.owner())).orElseGet(() -> Tally.of(event.owner()));
-        if (tally.hasHandled(event.eventId())) {
+        if (tallies.hasHandled(tally, event.eventId())) {
             return;
         }
         tally.increment();
