@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -68,6 +67,13 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * listener runs, this instance renews the lease ({@link #renewLeases}); a lease that expires (its instance died, or
  * its listener hung past {@code maxProcessing}) is failed by {@link #failExpired} and retried. Spring Modulith's own
  * staleness monitor counts from the publication date and would fail a listener that merely runs long: it stays off.
+ *
+ * <p>A publication never leaves the table without a trace while a relay may still bring it: completed in
+ * {@code delete} or {@code archive} mode, completed before its relay, or deleted once completed, it is replaced by its
+ * completion marker ({@link PublicationItems}), so that a relay of an outbox whose clearing failed cannot write it
+ * anew and run its listener again. Completed publications ({@code update} mode) and markers expire after
+ * {@code completedRetention} through the table's time to live. Every removal is a conditional write on the state it
+ * expects (not completed yet; completed; not claimed by another instance), never a blind delete.
  */
 class DynamoDbEventPublicationRepository implements EventPublicationRepository, OutboxRelay {
 
@@ -94,7 +100,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
             Map.entry("#attempts", ATTEMPTS), Map.entry("#resubmittedAt", RESUBMITTED_AT),
             Map.entry("#publishedAt", PUBLISHED_AT), Map.entry("#publishedSort", PUBLISHED_SORT),
             Map.entry("#leaseUntil", LEASE_UNTIL), Map.entry("#leaseOwner", LEASE_OWNER),
-            Map.entry("#leaseId", LEASE_ID));
+            Map.entry("#leaseId", LEASE_ID), Map.entry("#expiresAt", EXPIRES_AT), Map.entry("#event", EVENT));
     /** Writes a claim's lease and sorts the publication by its expiry, keeping its publication sort key. */
     private static final String CLAIM = ", #statusSort = :leaseSort, #publishedSort = if_not_exists(#publishedSort, "
             + "#statusSort), #leaseUntil = :leaseUntil, #leaseOwner = :leaseOwner, #leaseId = :leaseId";
@@ -112,15 +118,15 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     private final int maxAttempts;
     private final Leases leases;
     private final Duration publishedStaleness;
+    private final Duration completedRetention;
     private EventRegistryMetrics metrics;
     /** Publications this instance relayed as processing, until their listener starts; bounded, expiring. */
-    private final Cache<UUID, Boolean> claimedAtRelay = Caffeine.newBuilder().maximumSize(100_000)
+    private final Cache<UUID, String> claimedAtRelay = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
     /** Publications found unreadable and reported (logged and counted), so that each is reported once. */
     private final Cache<UUID, Boolean> reportedUnreadable = Caffeine.newBuilder().maximumSize(10_000).build();
-    /** Bounded: an observation is only needed between a read and the claim that follows it. */
-    private final Map<UUID, Observed> observed = new ConcurrentHashMap<>();
-    private static final int MAX_OBSERVED = 10_000;
+    /** The state in which lookups read the publications they handed out, for the claims that follow. */
+    private final ReadStates readStates = new ReadStates();
     /** Read by the gauge and the health indicator: a few seconds old at most. */
     private final LoadingCache<String, Integer> partitionCounts = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(5)).build(this::count);
@@ -128,10 +134,11 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     /**
      * @param publishedStaleness how long a publication may stay published (relayed on behalf of a crashed commit, so
      *     nobody is about to run it) before {@link #failExpired} fails it, so that the retrier runs it
+     * @param completedRetention how long a completed publication, or its completion marker, stays before it expires
      */
     DynamoDbEventPublicationRepository(DynamoDbClient client, String table, String archiveTable,
             PublicationItems items, CompletionMode completionMode, int maxAttempts, Leases leases,
-            Duration publishedStaleness) {
+            Duration publishedStaleness, Duration completedRetention) {
         this.client = client;
         this.table = table;
         this.archiveTable = archiveTable;
@@ -140,6 +147,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         this.maxAttempts = maxAttempts;
         this.leases = leases;
         this.publishedStaleness = publishedStaleness;
+        this.completedRetention = completedRetention;
     }
 
     /** Starts counting outcomes in these metrics. */
@@ -180,10 +188,14 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         return publication;
     }
 
+    /**
+     * Writes the publications that are not there yet. One that completed meanwhile left its completion marker, so a
+     * relay of an outbox whose clearing failed never writes a completed publication anew.
+     */
     @Override
     public void relay(List<Map<String, AttributeValue>> publications) {
-        publications.forEach(item -> putIfAbsent(table, item));
-        count(metrics -> metrics.published(publications.size()));
+        int written = (int) publications.stream().filter(item -> putIfAbsent(table, item)).count();
+        count(metrics -> metrics.published(written));
     }
 
     /**
@@ -195,15 +207,18 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
      */
     @Override
     public void relayForDispatch(List<Map<String, AttributeValue>> publications) {
-        publications.forEach(item -> {
+        int written = 0;
+        for (Map<String, AttributeValue> item : publications) {
             UUID id = UUID.fromString(item.get(ID).s());
             Lease lease = leases.next();
             if (putIfAbsent(table, items.asProcessing(item, lease))) {
                 leases.hold(id, lease);
-                claimedAtRelay.put(id, Boolean.TRUE);
+                claimedAtRelay.put(id, lease.id());
+                written++;
             }
-        });
-        count(metrics -> metrics.published(publications.size()));
+        }
+        int published = written;
+        count(metrics -> metrics.published(published));
     }
 
     /**
@@ -212,8 +227,9 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
      */
     @Override
     public void markProcessing(UUID identifier) {
-        if (claimedAtRelay.asMap().remove(identifier) != null) {
-            return; // written as processing, under a lease, when it was relayed
+        String relayedUnder = claimedAtRelay.asMap().remove(identifier);
+        if (relayedUnder != null && leases.held(identifier).filter(held -> held.id().equals(relayedUnder)).isPresent()) {
+            return; // written as processing, under the lease this instance still holds, when it was relayed
         }
         Map<String, AttributeValue> values = new HashMap<>();
         String unclaimed = "#status <> :status AND (" + claimable(values) + ")";
@@ -226,8 +242,10 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     /**
      * Fails the publication: into the failed partition while it has attempts left, otherwise into the exhausted one
-     * (a second conditional write, made only for publications out of attempts). Its lease is released; if this
-     * instance held a lease that another instance has taken over since, the publication is left to that instance.
+     * (a second conditional write, made only for publications out of attempts). Its lease is released. The failure is
+     * recorded only on this instance's claim: if this instance held a lease that another instance has taken over
+     * since, or never got the claim (its listener ran although {@link #markProcessing} found another instance's live
+     * lease), the publication is left to the instance that holds it.
      */
     @Override
     public void markFailed(UUID identifier) {
@@ -235,7 +253,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         String condition = leases.held(identifier).map(mine -> {
             values.put(":mine", s(mine.id()));
             return "#status <> :status AND (attribute_not_exists(#leaseId) OR #leaseId = :mine)";
-        }).orElse("#status <> :status");
+        }).orElseGet(() -> "#status <> :status AND (" + claimable(values) + ")");
         try {
             fail(identifier, condition, values);
         }
@@ -253,7 +271,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
      */
     @Override
     public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
-        Observed seen = observed.remove(identifier);
+        ReadStates.Read seen = readStates.take(identifier);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", AttributeValue.fromN("1"),
                 ":at", s(SortableTime.format(resubmissionDate))));
         String unchanged;
@@ -398,19 +416,29 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         findIncomplete(event, identifier).forEach(it -> markCompleted(it.getIdentifier(), completionDate));
     }
 
+    /**
+     * Records the completion: in {@code update} mode on the publication, which then expires after the retention; in
+     * {@code delete} mode by replacing it with its completion marker; in {@code archive} mode by copying it to the
+     * archive table first. A publication not relayed yet gets its marker, so that its relay does not write it. The
+     * listener ran: the completion is recorded whoever holds the claim (an instance that took over an expired lease
+     * runs the listener a second time already; recording its outcome instead would only risk a third run).
+     */
     @Override
     public void markCompleted(UUID identifier, Instant completionDate) {
+        boolean recorded;
         try {
-            switch (completionMode) {
-                case DELETE -> delete(table, identifier);
+            recorded = switch (completionMode) {
+                case DELETE -> leaveMarker(identifier, completionDate);
                 case ARCHIVE -> archive(identifier, completionDate);
                 case UPDATE -> complete(identifier, completionDate);
-            }
+            };
         }
         finally {
             leases.release(identifier); // only now: until the completion is recorded, nothing here may claim it again
         }
-        count(EventRegistryMetrics::completed);
+        if (recorded) {
+            count(EventRegistryMetrics::completed);
+        }
     }
 
     /** The incomplete publications whose event can be read here, oldest first. */
@@ -436,11 +464,18 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         return completed(null).map(items::fromItem).map(TargetEventPublication.class::cast).toList();
     }
 
+    /**
+     * Deletes the publications, each leaving its completion marker in the registry table (a relay of the same
+     * publication must not write it anew); an incomplete one only while no other instance holds a live lease on it.
+     * Spring Modulith passes completed publications ({@code CompletedEventPublications}).
+     */
     @Override
     public void deletePublications(List<UUID> identifiers) {
         identifiers.forEach(id -> {
-            delete(table, id);
-            delete(archiveTable, id);
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":completed", s(Status.COMPLETED.name())));
+            replaceByMarker(id, "attribute_exists(#event) AND (#status = :completed OR " + claimable(values) + ")",
+                    values);
+            deleteArchived(id);
         });
     }
 
@@ -602,12 +637,16 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         }
     }
 
-    private void complete(UUID identifier, Instant completionDate) {
+    /**
+     * Completes the publication in place, to expire after the retention; one not relayed yet gets its completion
+     * marker instead. Whether this recorded the completion (not when it was recorded before).
+     */
+    private boolean complete(UUID identifier, Instant completionDate) {
         try {
             String update = "SET #status = :completed, #completedAt = :at, #completedShard = :shard, "
-                    + "#completedSort = :sort REMOVE #statusShard, #statusSort, #eventKey, #leaseUntil, #leaseOwner, "
-                    + "#leaseId";
-            String condition = "attribute_exists(#id)";
+                    + "#completedSort = :sort, #expiresAt = :expires REMOVE #statusShard, #statusSort, #eventKey, "
+                    + "#leaseUntil, #leaseOwner, #leaseId";
+            String condition = "attribute_exists(#id) AND attribute_not_exists(#completedAt)";
             client.updateItem(request -> request.tableName(table).key(key(identifier))
                     .updateExpression(update)
                     .conditionExpression(condition)
@@ -616,27 +655,73 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
                             ":completed", s(Status.COMPLETED.name()),
                             ":at", s(SortableTime.format(completionDate)),
                             ":shard", s(items.completedShard(identifier)),
-                            ":sort", s(sortKey(completionDate, identifier)))));
+                            ":sort", s(sortKey(completionDate, identifier)),
+                            ":expires", expiry(completionDate.plus(completedRetention)))));
+            return true;
         }
-        catch (ConditionalCheckFailedException notRelayedYet) {
-            // Completed before its outbox was relayed: the relay will bring it and it will be delivered again.
+        catch (ConditionalCheckFailedException notRelayedYetOrCompleted) {
+            return putIfAbsent(table, items.marker(identifier, completionDate, completionDate.plus(completedRetention)));
         }
     }
 
-    private void archive(UUID identifier, Instant completionDate) {
+    /** Copies the publication, completed, to the archive table and leaves its completion marker in the registry. */
+    private boolean archive(UUID identifier, Instant completionDate) {
         Map<String, AttributeValue> item = client.getItem(request -> request.tableName(table).key(key(identifier))
                 .consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return;
+        if (item != null && item.containsKey(COMPLETED_AT)) {
+            return false;
         }
-        Map<String, AttributeValue> archived = new HashMap<>(item);
-        List.of(STATUS_SHARD, STATUS_SORT, EVENT_KEY, LEASE_UNTIL, LEASE_OWNER, LEASE_ID).forEach(archived::remove);
-        archived.put(STATUS, s(Status.COMPLETED.name()));
-        archived.put(COMPLETED_AT, s(SortableTime.format(completionDate)));
-        archived.put(COMPLETED_SHARD, s(items.completedShard(identifier)));
-        archived.put(COMPLETED_SORT, s(sortKey(completionDate, identifier)));
-        client.putItem(request -> request.tableName(archiveTable).item(archived));
-        delete(table, identifier);
+        if (item != null && !item.isEmpty()) {
+            Map<String, AttributeValue> archived = new HashMap<>(item);
+            List.of(STATUS_SHARD, STATUS_SORT, EVENT_KEY, LEASE_UNTIL, LEASE_OWNER, LEASE_ID).forEach(archived::remove);
+            archived.put(STATUS, s(Status.COMPLETED.name()));
+            archived.put(COMPLETED_AT, s(SortableTime.format(completionDate)));
+            archived.put(COMPLETED_SHARD, s(items.completedShard(identifier)));
+            archived.put(COMPLETED_SORT, s(sortKey(completionDate, identifier)));
+            client.putItem(request -> request.tableName(archiveTable).item(archived));
+        }
+        return leaveMarker(identifier, completionDate);
+    }
+
+    /**
+     * Replaces the publication, whatever its claim, by its completion marker, or writes the marker where it is not
+     * relayed yet; whether it did (not when it was completed before).
+     */
+    private boolean leaveMarker(UUID identifier, Instant completionDate) {
+        return replaceByMarker(identifier, completionDate, "attribute_not_exists(#completedAt)", new HashMap<>());
+    }
+
+    private boolean replaceByMarker(UUID identifier, String expected, Map<String, AttributeValue> values) {
+        return replaceByMarker(identifier, leases.now(), expected, values);
+    }
+
+    /** Replaces the item by the publication's completion marker if {@code expected} holds; whether it did. */
+    private boolean replaceByMarker(UUID identifier, Instant completionDate, String expected,
+            Map<String, AttributeValue> values) {
+        try {
+            client.putItem(request -> request.tableName(table)
+                    .item(items.marker(identifier, completionDate, completionDate.plus(completedRetention)))
+                    .conditionExpression(expected)
+                    .expressionAttributeNames(namesIn(expected))
+                    .expressionAttributeValues(values.isEmpty() ? null : values));
+            return true;
+        }
+        catch (ConditionalCheckFailedException completedOrClaimed) {
+            return false;
+        }
+    }
+
+    /** Deletes the publication's archived copy, which is completed by definition (never an incomplete one). */
+    private void deleteArchived(UUID identifier) {
+        try {
+            client.deleteItem(request -> request.tableName(archiveTable).key(key(identifier))
+                    .conditionExpression("#status = :completed")
+                    .expressionAttributeNames(Map.of("#status", STATUS))
+                    .expressionAttributeValues(Map.of(":completed", s(Status.COMPLETED.name()))));
+        }
+        catch (ConditionalCheckFailedException notArchived) {
+            // Nothing archived under this id.
+        }
     }
 
     private Stream<TargetEventPublication> findIncomplete(Object event, PublicationTargetIdentifier identifier) {
@@ -702,7 +787,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     /** Remembers the state in which the publications were read, for the claims that may follow. */
     private List<TargetEventPublication> observeAll(Stream<StoredPublication> publications) {
-        return publications.peek(this::observe).map(TargetEventPublication.class::cast).toList();
+        return publications.peek(readStates::remember).map(TargetEventPublication.class::cast).toList();
     }
 
     private QueryRequest.Builder statusQuery(String shard, Instant before) {
@@ -742,22 +827,19 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         });
     }
 
+    /**
+     * Deletes the completed publications (completed before a date, if given): archived copies in {@code archive} mode,
+     * otherwise each completed publication is replaced by its completion marker, conditional on it still being
+     * completed.
+     */
     private void deleteCompleted(Instant before) {
-        String source = completionMode == CompletionMode.ARCHIVE ? archiveTable : table;
-        completed(before).map(item -> UUID.fromString(item.get(ID).s())).toList()
-                .forEach(id -> delete(source, id));
-    }
-
-    private void observe(StoredPublication publication) {
-        if (observed.size() >= MAX_OBSERVED) {
-            observed.clear();
+        List<UUID> completed = completed(before).map(item -> UUID.fromString(item.get(ID).s())).toList();
+        if (completionMode == CompletionMode.ARCHIVE) {
+            completed.forEach(this::deleteArchived);
+            return;
         }
-        observed.put(publication.getIdentifier(),
-                new Observed(publication.getStatus(), publication.getCompletionAttempts()));
-    }
-
-    /** The state in which this instance last read an incomplete publication. */
-    private record Observed(Status status, int attempts) {
+        completed.forEach(id -> replaceByMarker(id, "attribute_exists(#event) AND #status = :completed",
+                new HashMap<>(Map.of(":completed", s(Status.COMPLETED.name())))));
     }
 
     private void count(Consumer<EventRegistryMetrics> outcome) {
@@ -775,13 +857,10 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
             return true;
         }
         catch (ConditionalCheckFailedException alreadyThere) {
-            // Relayed before (an interrupted commit finished by the sweeper, or a retry): nothing to do.
+            // Relayed before (an interrupted commit finished by the sweeper, or a retry), or completed since (its
+            // marker): nothing to do.
             return false;
         }
-    }
-
-    private void delete(String target, UUID identifier) {
-        client.deleteItem(request -> request.tableName(target).key(key(identifier)));
     }
 
     private static Map<String, AttributeValue> key(UUID identifier) {

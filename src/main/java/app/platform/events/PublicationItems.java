@@ -29,6 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code publishedSort} from the first claim on). A claimed one ({@code PROCESSING}, {@code RESUBMITTED}) carries a lease ({@code leaseUntil}, the
  * claiming instance as {@code leaseOwner}, the claim as {@code leaseId}) and is sorted by the lease's expiry, so that
  * expired leases are the first items of their partition.
+ *
+ * <p>A publication completed in {@code delete} or {@code archive} mode, or deleted once completed, leaves a
+ * <em>completion marker</em>: its id, status {@code COMPLETED}, completion date and expiry ({@code expiresAt}), no
+ * event and no index key, so no lookup sees it. It keeps a relay of the same publication (an outbox whose clearing
+ * failed, relayed again by the sweeper) from writing it anew, which would run its listener again.
  */
 final class PublicationItems {
 
@@ -54,6 +59,11 @@ final class PublicationItems {
     static final String LEASE_UNTIL = "leaseUntil";
     static final String LEASE_OWNER = "leaseOwner";
     static final String LEASE_ID = "leaseId";
+    /**
+     * When DynamoDB may delete the item, in epoch seconds: the table's time-to-live attribute. Set on completed
+     * publications and on completion markers.
+     */
+    static final String EXPIRES_AT = "expiresAt";
     static final String STATUS_INDEX = "status";
     static final String EVENT_INDEX = "event";
     static final String COMPLETED_INDEX = "completed";
@@ -98,6 +108,12 @@ final class PublicationItems {
         processing.put(LEASE_OWNER, s(lease.owner()));
         processing.put(LEASE_ID, s(lease.id()));
         return processing;
+    }
+
+    /** The completion marker of a publication completed at this date, to expire then. */
+    Map<String, AttributeValue> marker(UUID id, Instant completedAt, Instant expiresAt) {
+        return Map.of(ID, s(id.toString()), STATUS, s(Status.COMPLETED.name()),
+                COMPLETED_AT, s(SortableTime.format(completedAt)), EXPIRES_AT, expiry(expiresAt));
     }
 
     /** The publication of an item; its event is deserialized when first asked for. */
@@ -159,6 +175,11 @@ final class PublicationItems {
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An instant as the time-to-live attribute holds it: epoch seconds. */
+    static AttributeValue expiry(Instant instant) {
+        return AttributeValue.fromN(Long.toString(instant.getEpochSecond()));
     }
 
     static AttributeValue s(String value) {
