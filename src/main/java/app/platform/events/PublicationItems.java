@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -69,6 +71,17 @@ final class PublicationItems {
     static final String COMPLETED_INDEX = "completed";
     /** The status index partition (before {@code #<shard>}) of failed publications without attempts left. */
     static final String EXHAUSTED = "EXHAUSTED";
+
+    private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#\\w+");
+    /** The attributes by the placeholders that update and condition expressions use for them. */
+    private static final Map<String, String> ATTRIBUTES = Map.ofEntries(Map.entry("#id", ID),
+            Map.entry("#status", STATUS), Map.entry("#statusShard", STATUS_SHARD), Map.entry("#statusSort", STATUS_SORT),
+            Map.entry("#eventKey", EVENT_KEY), Map.entry("#completedAt", COMPLETED_AT),
+            Map.entry("#completedShard", COMPLETED_SHARD), Map.entry("#completedSort", COMPLETED_SORT),
+            Map.entry("#attempts", ATTEMPTS), Map.entry("#resubmittedAt", RESUBMITTED_AT),
+            Map.entry("#publishedAt", PUBLISHED_AT), Map.entry("#publishedSort", PUBLISHED_SORT),
+            Map.entry("#leaseUntil", LEASE_UNTIL), Map.entry("#leaseOwner", LEASE_OWNER),
+            Map.entry("#leaseId", LEASE_ID), Map.entry("#expiresAt", EXPIRES_AT), Map.entry("#event", EVENT));
 
     private final EventSerializer serializer;
     private final int shards;
@@ -180,6 +193,21 @@ final class PublicationItems {
     /** An instant as the time-to-live attribute holds it: epoch seconds. */
     static AttributeValue expiry(Instant instant) {
         return AttributeValue.fromN(Long.toString(instant.getEpochSecond()));
+    }
+
+    /** The primary key of the publication's item. */
+    static Map<String, AttributeValue> key(UUID identifier) {
+        return Map.of(ID, s(identifier.toString()));
+    }
+
+    /** The attribute names an expression uses: DynamoDB refuses unused ones. */
+    static Map<String, String> namesIn(String... expressions) {
+        Map<String, String> names = new HashMap<>();
+        for (String expression : expressions) {
+            NAME_PLACEHOLDER.matcher(expression).results().map(MatchResult::group)
+                    .forEach(placeholder -> names.put(placeholder, ATTRIBUTES.get(placeholder)));
+        }
+        return names;
     }
 
     static AttributeValue s(String value) {
