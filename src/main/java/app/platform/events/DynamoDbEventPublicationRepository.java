@@ -4,20 +4,13 @@ import static app.platform.events.PublicationItems.*;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -38,9 +31,6 @@ import app.platform.dynamodb.UnitOfWork;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Spring Modulith's event publication registry on DynamoDB.
@@ -49,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * and reaches the table through the aggregate's outbox at commit ({@link #relay}), so a rolled-back transaction
  * leaves none behind. Outside a transaction it is written at once. Status changes are single conditional updates,
  * so that of several instances sharing the table only one claims a publication for resubmission. Lookups use the
- * sparse {@code status}, {@code event} and {@code completed} indexes, never a scan.
+ * sparse {@code status}, {@code event} and {@code completed} indexes, never a scan ({@link PublicationLookups});
+ * completions and removals follow the completion mode ({@link PublicationCompletions}).
  *
  * <p>A publication that fails after {@code maxAttempts} attempts is <em>exhausted</em>: still {@code FAILED} for Spring
  * Modulith, but moved to its own status index partition, so that {@link #findFailedPublications} (the retrier's
@@ -68,6 +59,13 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * listener runs, this instance renews the lease ({@link #renewLeases}); a lease that expires (its instance died, or
  * its listener hung past {@code maxProcessing}) is failed by {@link #failExpired} and retried. Spring Modulith's own
  * staleness monitor counts from the publication date and would fail a listener that merely runs long: it stays off.
+ *
+ * <p>A publication never leaves the table without a trace while a relay may still bring it: completed in
+ * {@code delete} or {@code archive} mode, completed before its relay, or deleted once completed, it is replaced by its
+ * completion marker ({@link PublicationItems}), so that a relay of an outbox whose clearing failed cannot write it
+ * anew and run its listener again. Completed publications ({@code update} mode) and markers expire after
+ * {@code completedRetention} through the table's time to live. Every removal is a conditional write on the state it
+ * expects (not completed yet; completed; not claimed by another instance), never a blind delete.
  */
 class DynamoDbEventPublicationRepository implements EventPublicationRepository, OutboxRelay {
 
@@ -76,25 +74,12 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     /** The status index partitions (before their {@code #<shard>}) of the publications that have not completed. */
     static final List<String> INCOMPLETE = List.of(Status.PUBLISHED.name(), Status.PROCESSING.name(),
             Status.RESUBMITTED.name(), Status.FAILED.name(), EXHAUSTED);
-    /** The partitions of claimed publications, sorted by lease expiry instead of publication date. */
-    private static final Set<String> CLAIMED = Set.of(Status.PROCESSING.name(), Status.RESUBMITTED.name());
-    /** The page size of the sweep of expired leases and stale publications. */
-    private static final int SWEEP_PAGE = 100;
+    /** The partitions of claimed publications, whose leases expire. */
+    private static final List<String> CLAIMED = List.of(Status.PROCESSING.name(), Status.RESUBMITTED.name());
 
     /** The batch of a lookup without a limit. */
     private static final long ALL = Long.MAX_VALUE;
-    /** Batches from this size on are read in pages of DynamoDB's 1 MB. */
-    private static final int MAX_PAGE = 1_000;
 
-    private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#\\w+");
-    private static final Map<String, String> ATTRIBUTES = Map.ofEntries(Map.entry("#id", ID),
-            Map.entry("#status", STATUS), Map.entry("#statusShard", STATUS_SHARD), Map.entry("#statusSort", STATUS_SORT),
-            Map.entry("#eventKey", EVENT_KEY), Map.entry("#completedAt", COMPLETED_AT),
-            Map.entry("#completedShard", COMPLETED_SHARD), Map.entry("#completedSort", COMPLETED_SORT),
-            Map.entry("#attempts", ATTEMPTS), Map.entry("#resubmittedAt", RESUBMITTED_AT),
-            Map.entry("#publishedAt", PUBLISHED_AT), Map.entry("#publishedSort", PUBLISHED_SORT),
-            Map.entry("#leaseUntil", LEASE_UNTIL), Map.entry("#leaseOwner", LEASE_OWNER),
-            Map.entry("#leaseId", LEASE_ID));
     /** Writes a claim's lease and sorts the publication by its expiry, keeping its publication sort key. */
     private static final String CLAIM = ", #statusSort = :leaseSort, #publishedSort = if_not_exists(#publishedSort, "
             + "#statusSort), #leaseUntil = :leaseUntil, #leaseOwner = :leaseOwner, #leaseId = :leaseId";
@@ -106,37 +91,38 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     private final DynamoDbClient client;
     private final String table;
-    private final String archiveTable;
     private final PublicationItems items;
-    private final CompletionMode completionMode;
+    private final PublicationLookups lookups;
+    private final PublicationCompletions completions;
     private final int maxAttempts;
     private final Leases leases;
     private final Duration publishedStaleness;
     private EventRegistryMetrics metrics;
     /** Publications this instance relayed as processing, until their listener starts; bounded, expiring. */
-    private final Cache<UUID, Boolean> claimedAtRelay = Caffeine.newBuilder().maximumSize(100_000)
+    private final Cache<UUID, String> claimedAtRelay = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
     /** Publications found unreadable and reported (logged and counted), so that each is reported once. */
     private final Cache<UUID, Boolean> reportedUnreadable = Caffeine.newBuilder().maximumSize(10_000).build();
-    /** Bounded: an observation is only needed between a read and the claim that follows it. */
-    private final Map<UUID, Observed> observed = new ConcurrentHashMap<>();
-    private static final int MAX_OBSERVED = 10_000;
+    /** The state in which lookups read the publications they handed out, for the claims that follow. */
+    private final ReadStates readStates = new ReadStates();
     /** Read by the gauge and the health indicator: a few seconds old at most. */
-    private final LoadingCache<String, Integer> partitionCounts = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(5)).build(this::count);
+    private final LoadingCache<String, Integer> partitionCounts;
 
     /**
      * @param publishedStaleness how long a publication may stay published (relayed on behalf of a crashed commit, so
      *     nobody is about to run it) before {@link #failExpired} fails it, so that the retrier runs it
+     * @param completedRetention how long a completed publication, or its completion marker, stays before it expires
      */
     DynamoDbEventPublicationRepository(DynamoDbClient client, String table, String archiveTable,
             PublicationItems items, CompletionMode completionMode, int maxAttempts, Leases leases,
-            Duration publishedStaleness) {
+            Duration publishedStaleness, Duration completedRetention) {
         this.client = client;
         this.table = table;
-        this.archiveTable = archiveTable;
         this.items = items;
-        this.completionMode = completionMode;
+        this.lookups = new PublicationLookups(client, table, archiveTable, items, completionMode);
+        this.completions = new PublicationCompletions(client, table, archiveTable, items, lookups, completionMode,
+                completedRetention, leases::now);
+        this.partitionCounts = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).build(lookups::size);
         this.maxAttempts = maxAttempts;
         this.leases = leases;
         this.publishedStaleness = publishedStaleness;
@@ -149,7 +135,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     /** The publication date of the oldest publication that has not completed, through one read per index partition. */
     Optional<Instant> oldestIncomplete() {
-        return statusItems(INCOMPLETE, null, 1).findFirst()
+        return lookups.statusItems(INCOMPLETE, null, 1).findFirst()
                 .map(item -> SortableTime.parse(item.get(PUBLISHED_AT).s()));
     }
 
@@ -161,13 +147,13 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     /** The incomplete publications counted by status index partition ({@link #INCOMPLETE}), in that order. */
     Map<String, Integer> incompleteCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        INCOMPLETE.forEach(partition -> counts.put(partition, count(partition)));
+        INCOMPLETE.forEach(partition -> counts.put(partition, lookups.size(partition)));
         return counts;
     }
 
     /** The oldest incomplete publications, at most {@code limit}, read as one page per index partition. */
     List<StoredPublication> oldestIncomplete(int limit) {
-        return oldestFirst(INCOMPLETE, null, limit).limit(limit).toList();
+        return lookups.oldestFirst(INCOMPLETE, null, limit).limit(limit).toList();
     }
 
     @Override
@@ -180,10 +166,14 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         return publication;
     }
 
+    /**
+     * Writes the publications that are not there yet. One that completed meanwhile left its completion marker, so a
+     * relay of an outbox whose clearing failed never writes a completed publication anew.
+     */
     @Override
     public void relay(List<Map<String, AttributeValue>> publications) {
-        publications.forEach(item -> putIfAbsent(table, item));
-        count(metrics -> metrics.published(publications.size()));
+        int written = (int) publications.stream().filter(item -> putIfAbsent(table, item)).count();
+        count(metrics -> metrics.published(written));
     }
 
     /**
@@ -195,15 +185,18 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
      */
     @Override
     public void relayForDispatch(List<Map<String, AttributeValue>> publications) {
-        publications.forEach(item -> {
+        int written = 0;
+        for (Map<String, AttributeValue> item : publications) {
             UUID id = UUID.fromString(item.get(ID).s());
             Lease lease = leases.next();
             if (putIfAbsent(table, items.asProcessing(item, lease))) {
                 leases.hold(id, lease);
-                claimedAtRelay.put(id, Boolean.TRUE);
+                claimedAtRelay.put(id, lease.id());
+                written++;
             }
-        });
-        count(metrics -> metrics.published(publications.size()));
+        }
+        int published = written;
+        count(metrics -> metrics.published(published));
     }
 
     /**
@@ -212,8 +205,9 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
      */
     @Override
     public void markProcessing(UUID identifier) {
-        if (claimedAtRelay.asMap().remove(identifier) != null) {
-            return; // written as processing, under a lease, when it was relayed
+        String relayedUnder = claimedAtRelay.asMap().remove(identifier);
+        if (relayedUnder != null && leases.held(identifier).filter(held -> held.id().equals(relayedUnder)).isPresent()) {
+            return; // written as processing, under the lease this instance still holds, when it was relayed
         }
         Map<String, AttributeValue> values = new HashMap<>();
         String unclaimed = "#status <> :status AND (" + claimable(values) + ")";
@@ -226,8 +220,10 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
 
     /**
      * Fails the publication: into the failed partition while it has attempts left, otherwise into the exhausted one
-     * (a second conditional write, made only for publications out of attempts). Its lease is released; if this
-     * instance held a lease that another instance has taken over since, the publication is left to that instance.
+     * (a second conditional write, made only for publications out of attempts). Its lease is released. The failure is
+     * recorded only on this instance's claim: if this instance held a lease that another instance has taken over
+     * since, or never got the claim (its listener ran although {@link #markProcessing} found another instance's live
+     * lease), the publication is left to the instance that holds it.
      */
     @Override
     public void markFailed(UUID identifier) {
@@ -235,7 +231,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         String condition = leases.held(identifier).map(mine -> {
             values.put(":mine", s(mine.id()));
             return "#status <> :status AND (attribute_not_exists(#leaseId) OR #leaseId = :mine)";
-        }).orElse("#status <> :status");
+        }).orElseGet(() -> "#status <> :status AND (" + claimable(values) + ")");
         try {
             fail(identifier, condition, values);
         }
@@ -253,7 +249,7 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
      */
     @Override
     public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
-        Observed seen = observed.remove(identifier);
+        ReadStates.Read seen = readStates.take(identifier);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", AttributeValue.fromN("1"),
                 ":at", s(SortableTime.format(resubmissionDate))));
         String unchanged;
@@ -352,13 +348,13 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         Instant staleBefore = now.minus(publishedStaleness);
         int failed = 0;
         for (String status : CLAIMED) {
-            for (Map<String, AttributeValue> item : sweep(status, now)) {
+            for (Map<String, AttributeValue> item : lookups.sortedBefore(status, now)) {
                 if (expire(item, now, staleBefore)) {
                     failed++;
                 }
             }
         }
-        for (Map<String, AttributeValue> item : sweep(Status.PUBLISHED.name(), staleBefore)) {
+        for (Map<String, AttributeValue> item : lookups.sortedBefore(Status.PUBLISHED.name(), staleBefore)) {
             UUID id = UUID.fromString(item.get(ID).s());
             if (fail(id, "#status = :published", Map.of(":published", s(Status.PUBLISHED.name())))) {
                 log.warn("Event publication {} to {} was not claimed within {}: marked failed, to be retried", id,
@@ -383,75 +379,78 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         return expired;
     }
 
-    /** The items of a status index partition (all shards) sorted before {@code before}, read a page at a time. */
-    private List<Map<String, AttributeValue>> sweep(String partition, Instant before) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        for (int shard = 0; shard < items.shards(); shard++) {
-            QueryRequest query = statusQuery(partition + "#" + shard, before).limit(SWEEP_PAGE).build();
-            client.queryPaginator(query).items().forEach(found::add);
-        }
-        return found;
-    }
-
     @Override
     public void markCompleted(Object event, PublicationTargetIdentifier identifier, Instant completionDate) {
-        findIncomplete(event, identifier).forEach(it -> markCompleted(it.getIdentifier(), completionDate));
+        lookups.byEventAndListener(event, identifier).forEach(it -> markCompleted(it.getIdentifier(), completionDate));
     }
 
+    /**
+     * Records the completion: in {@code update} mode on the publication, which then expires after the retention; in
+     * {@code delete} mode by replacing it with its completion marker; in {@code archive} mode by copying it to the
+     * archive table first. A publication not relayed yet gets its marker, so that its relay does not write it. The
+     * listener ran: the completion is recorded whoever holds the claim (an instance that took over an expired lease
+     * runs the listener a second time already; recording its outcome instead would only risk a third run).
+     */
     @Override
     public void markCompleted(UUID identifier, Instant completionDate) {
+        boolean recorded;
         try {
-            switch (completionMode) {
-                case DELETE -> delete(table, identifier);
-                case ARCHIVE -> archive(identifier, completionDate);
-                case UPDATE -> complete(identifier, completionDate);
-            }
+            recorded = completions.complete(identifier, completionDate);
         }
         finally {
             leases.release(identifier); // only now: until the completion is recorded, nothing here may claim it again
         }
-        count(EventRegistryMetrics::completed);
+        if (recorded) {
+            count(EventRegistryMetrics::completed);
+        }
     }
 
     /** The incomplete publications whose event can be read here, oldest first. */
     @Override
     public List<TargetEventPublication> findIncompletePublications() {
-        return observeAll(oldestFirst(INCOMPLETE, null, ALL).filter(this::readable));
+        return observeAll(lookups.oldestFirst(INCOMPLETE, null, ALL).filter(this::readable));
     }
 
     /** The incomplete publications published before the instant whose event can be read here, oldest first. */
     @Override
     public List<TargetEventPublication> findIncompletePublicationsPublishedBefore(Instant instant) {
-        return observeAll(oldestFirst(INCOMPLETE, instant, ALL).filter(this::readable));
+        return observeAll(lookups.oldestFirst(INCOMPLETE, instant, ALL).filter(this::readable));
     }
 
     @Override
     public Optional<TargetEventPublication> findIncompletePublicationsByEventAndTargetIdentifier(Object event,
             PublicationTargetIdentifier targetIdentifier) {
-        return findIncomplete(event, targetIdentifier).findFirst();
+        return lookups.byEventAndListener(event, targetIdentifier).findFirst();
     }
 
     @Override
     public List<TargetEventPublication> findCompletedPublications() {
-        return completed(null).map(items::fromItem).map(TargetEventPublication.class::cast).toList();
+        return lookups.completed(null).map(items::fromItem).map(TargetEventPublication.class::cast).toList();
     }
 
+    /**
+     * Deletes the publications, each leaving its completion marker in the registry table (a relay of the same
+     * publication must not write it anew); an incomplete one only while no other instance holds a live lease on it.
+     * Spring Modulith passes completed publications ({@code CompletedEventPublications}).
+     */
     @Override
     public void deletePublications(List<UUID> identifiers) {
         identifiers.forEach(id -> {
-            delete(table, id);
-            delete(archiveTable, id);
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":completed", s(Status.COMPLETED.name())));
+            completions.replaceByMarker(id,
+                    "attribute_exists(#event) AND (#status = :completed OR " + claimable(values) + ")", values);
+            completions.deleteArchived(id);
         });
     }
 
     @Override
     public void deleteCompletedPublications() {
-        deleteCompleted(null);
+        completions.deleteCompleted(null);
     }
 
     @Override
     public void deleteCompletedPublicationsBefore(Instant instant) {
-        deleteCompleted(instant);
+        completions.deleteCompleted(instant);
     }
 
     /**
@@ -467,7 +466,8 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         if (limit == 0) {
             return List.of();
         }
-        return observeAll(oldestFirst(List.of(Status.FAILED.name()), criteria.getPublicationDateReference(), limit)
+        Instant before = criteria.getPublicationDateReference();
+        return observeAll(lookups.oldestFirst(List.of(Status.FAILED.name()), before, limit)
                 .filter(this::hasAttemptsLeft)
                 .filter(this::readable)
                 .limit(limit));
@@ -477,28 +477,18 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
     @Override
     public List<TargetEventPublication> findByStatus(Status status) {
         return status == Status.COMPLETED ? findCompletedPublications()
-                : observeAll(oldestFirst(partitionsOf(status), null, ALL));
+                : observeAll(lookups.oldestFirst(partitionsOf(status), null, ALL));
     }
 
     /** Spring Modulith's statuses; {@code FAILED} includes the exhausted publications. */
     @Override
     public int countByStatus(Status status) {
-        return status == Status.COMPLETED ? (int) completed(null).count()
-                : partitionsOf(status).stream().mapToInt(this::count).sum();
+        return status == Status.COMPLETED ? (int) lookups.completed(null).count()
+                : partitionsOf(status).stream().mapToInt(lookups::size).sum();
     }
 
     private static List<String> partitionsOf(Status status) {
         return status == Status.FAILED ? List.of(Status.FAILED.name(), EXHAUSTED) : List.of(status.name());
-    }
-
-    /** How many publications the partition (before {@code #<shard>}) holds, through a COUNT query per shard. */
-    private int count(String partition) {
-        int count = 0;
-        for (int shard = 0; shard < items.shards(); shard++) {
-            QueryRequest query = statusQuery(partition + "#" + shard, null).select(Select.COUNT).build();
-            count += client.queryPaginator(query).stream().mapToInt(QueryResponse::count).sum();
-        }
-        return count;
     }
 
     /** Whether its event can be read; one that cannot is logged and counted, once. */
@@ -602,162 +592,9 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
         }
     }
 
-    private void complete(UUID identifier, Instant completionDate) {
-        try {
-            String update = "SET #status = :completed, #completedAt = :at, #completedShard = :shard, "
-                    + "#completedSort = :sort REMOVE #statusShard, #statusSort, #eventKey, #leaseUntil, #leaseOwner, "
-                    + "#leaseId";
-            String condition = "attribute_exists(#id)";
-            client.updateItem(request -> request.tableName(table).key(key(identifier))
-                    .updateExpression(update)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(namesIn(update, condition))
-                    .expressionAttributeValues(Map.of(
-                            ":completed", s(Status.COMPLETED.name()),
-                            ":at", s(SortableTime.format(completionDate)),
-                            ":shard", s(items.completedShard(identifier)),
-                            ":sort", s(sortKey(completionDate, identifier)))));
-        }
-        catch (ConditionalCheckFailedException notRelayedYet) {
-            // Completed before its outbox was relayed: the relay will bring it and it will be delivered again.
-        }
-    }
-
-    private void archive(UUID identifier, Instant completionDate) {
-        Map<String, AttributeValue> item = client.getItem(request -> request.tableName(table).key(key(identifier))
-                .consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return;
-        }
-        Map<String, AttributeValue> archived = new HashMap<>(item);
-        List.of(STATUS_SHARD, STATUS_SORT, EVENT_KEY, LEASE_UNTIL, LEASE_OWNER, LEASE_ID).forEach(archived::remove);
-        archived.put(STATUS, s(Status.COMPLETED.name()));
-        archived.put(COMPLETED_AT, s(SortableTime.format(completionDate)));
-        archived.put(COMPLETED_SHARD, s(items.completedShard(identifier)));
-        archived.put(COMPLETED_SORT, s(sortKey(completionDate, identifier)));
-        client.putItem(request -> request.tableName(archiveTable).item(archived));
-        delete(table, identifier);
-    }
-
-    private Stream<TargetEventPublication> findIncomplete(Object event, PublicationTargetIdentifier identifier) {
-        String eventKey = eventKey(identifier.getValue(), items.serialize(event));
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(EVENT_INDEX)
-                .keyConditionExpression("#eventKey = :key")
-                .expressionAttributeNames(Map.of("#eventKey", EVENT_KEY))
-                .expressionAttributeValues(Map.of(":key", s(eventKey)))
-                .build();
-        return client.queryPaginator(query).items().stream()
-                .map(items::fromItem)
-                .sorted(Comparator.comparing(StoredPublication::getPublicationDate))
-                .map(TargetEventPublication.class::cast);
-    }
-
-    /**
-     * The publications of these status index partitions (before {@code #<shard>}), published before a date if given,
-     * oldest first. Each shard of a partition sorted by publication date is queried for pages of {@code batch} items
-     * (of 1 MB from {@value #MAX_PAGE} on) and the shards' pages are merged, reading a shard's next page only when the
-     * stream gets there: a caller that takes {@code batch} publications reads at most one page per shard. The
-     * partitions of claimed publications are sorted by lease expiry: they are read whole (work in flight, few) and
-     * sorted here.
-     */
-    private Stream<StoredPublication> oldestFirst(List<String> partitions, Instant before, long batch) {
-        return statusItems(partitions, before, batch).map(items::fromItem);
-    }
-
-    private Stream<Map<String, AttributeValue>> statusItems(List<String> partitions, Instant before, long batch) {
-        List<Iterator<Map<String, AttributeValue>>> sources = new ArrayList<>();
-        for (String partition : partitions) {
-            for (int shard = 0; shard < items.shards(); shard++) {
-                String shardKey = partition + "#" + shard;
-                if (CLAIMED.contains(partition)) {
-                    sources.add(claimedByPublicationDate(shardKey, before));
-                    continue;
-                }
-                QueryRequest.Builder query = statusQuery(shardKey, before);
-                if (batch < MAX_PAGE) {
-                    query.limit((int) batch);
-                }
-                sources.add(MergedQueries.pages(client, query.build()));
-            }
-        }
-        return MergedQueries.stream(sources, PublicationItems::publicationKey);
-    }
-
-    private Iterator<Map<String, AttributeValue>> claimedByPublicationDate(String shard, Instant before) {
-        QueryRequest.Builder query = statusQuery(shard, null);
-        if (before != null) {
-            QueryRequest base = query.build();
-            Map<String, String> names = new HashMap<>(base.expressionAttributeNames());
-            names.put("#publishedAt", PUBLISHED_AT);
-            Map<String, AttributeValue> values = new HashMap<>(base.expressionAttributeValues());
-            values.put(":publishedBefore", s(SortableTime.format(before)));
-            query.filterExpression("#publishedAt < :publishedBefore")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values);
-        }
-        return client.queryPaginator(query.build()).items().stream()
-                .sorted(Comparator.comparing(PublicationItems::publicationKey))
-                .iterator();
-    }
-
     /** Remembers the state in which the publications were read, for the claims that may follow. */
     private List<TargetEventPublication> observeAll(Stream<StoredPublication> publications) {
-        return publications.peek(this::observe).map(TargetEventPublication.class::cast).toList();
-    }
-
-    private QueryRequest.Builder statusQuery(String shard, Instant before) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":shard", s(shard)));
-        String condition = "#statusShard = :shard";
-        if (before != null) {
-            condition += " AND #statusSort < :before";
-            values.put(":before", s(SortableTime.format(before)));
-        }
-        Map<String, String> names = new HashMap<>(Map.of("#statusShard", STATUS_SHARD));
-        if (before != null) {
-            names.put("#statusSort", STATUS_SORT);
-        }
-        return QueryRequest.builder().tableName(table).indexName(STATUS_INDEX)
-                .keyConditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values);
-    }
-
-    private Stream<Map<String, AttributeValue>> completed(Instant before) {
-        String source = completionMode == CompletionMode.ARCHIVE ? archiveTable : table;
-        return Stream.iterate(0, shard -> shard < items.shards(), shard -> shard + 1).flatMap(shard -> {
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":shard", s("COMPLETED#" + shard)));
-            Map<String, String> names = new HashMap<>(Map.of("#completedShard", COMPLETED_SHARD));
-            String condition = "#completedShard = :shard";
-            if (before != null) {
-                condition += " AND #completedSort < :before";
-                names.put("#completedSort", COMPLETED_SORT);
-                values.put(":before", s(SortableTime.format(before)));
-            }
-            QueryRequest query = QueryRequest.builder().tableName(source).indexName(COMPLETED_INDEX)
-                    .keyConditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .build();
-            return client.queryPaginator(query).items().stream();
-        });
-    }
-
-    private void deleteCompleted(Instant before) {
-        String source = completionMode == CompletionMode.ARCHIVE ? archiveTable : table;
-        completed(before).map(item -> UUID.fromString(item.get(ID).s())).toList()
-                .forEach(id -> delete(source, id));
-    }
-
-    private void observe(StoredPublication publication) {
-        if (observed.size() >= MAX_OBSERVED) {
-            observed.clear();
-        }
-        observed.put(publication.getIdentifier(),
-                new Observed(publication.getStatus(), publication.getCompletionAttempts()));
-    }
-
-    /** The state in which this instance last read an incomplete publication. */
-    private record Observed(Status status, int attempts) {
+        return publications.peek(readStates::remember).map(TargetEventPublication.class::cast).toList();
     }
 
     private void count(Consumer<EventRegistryMetrics> outcome) {
@@ -775,26 +612,9 @@ class DynamoDbEventPublicationRepository implements EventPublicationRepository, 
             return true;
         }
         catch (ConditionalCheckFailedException alreadyThere) {
-            // Relayed before (an interrupted commit finished by the sweeper, or a retry): nothing to do.
+            // Relayed before (an interrupted commit finished by the sweeper, or a retry), or completed since (its
+            // marker): nothing to do.
             return false;
         }
-    }
-
-    private void delete(String target, UUID identifier) {
-        client.deleteItem(request -> request.tableName(target).key(key(identifier)));
-    }
-
-    private static Map<String, AttributeValue> key(UUID identifier) {
-        return Map.of(ID, s(identifier.toString()));
-    }
-
-    /** The attribute names an expression uses: DynamoDB refuses unused ones. */
-    private static Map<String, String> namesIn(String... expressions) {
-        Map<String, String> names = new HashMap<>();
-        for (String expression : expressions) {
-            NAME_PLACEHOLDER.matcher(expression).results().map(MatchResult::group)
-                    .forEach(placeholder -> names.put(placeholder, ATTRIBUTES.get(placeholder)));
-        }
-        return names;
     }
 }

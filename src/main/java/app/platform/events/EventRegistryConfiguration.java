@@ -45,7 +45,8 @@ class EventRegistryConfiguration {
         DynamoDbEventPublicationRepository repository = new DynamoDbEventPublicationRepository(client,
                 tables.physicalName(TABLE), tables.physicalName(ARCHIVE_TABLE),
                 new PublicationItems(serializer, settings.shards()), CompletionMode.from(environment),
-                settings.maxAttempts(), leases, settings.publishedStaleness());
+                settings.maxAttempts(), leases, settings.publishedStaleness(),
+                settings.completedRetention());
         repository.measureWith(new EventRegistryMetrics(meters, repository::oldestIncomplete, repository::exhausted,
                 clock));
         return repository;

@@ -32,6 +32,10 @@ import org.springframework.validation.annotation.Validated;
  *     so that the retrier runs them
  * @param publishedStaleness how long a publication may stay published without being claimed (relayed on behalf of
  *     a crashed commit, or its instance stopped before dispatching it) before it is failed and retried
+ * @param completedRetention how long a completed publication ({@code update} mode) and the completion marker of one
+ *     completed in {@code delete} or {@code archive} mode stay before DynamoDB's time to live removes them. At least
+ *     an hour, and longer than an outbox may wait for its relay (the outbox sweeper runs every 30 seconds): a relay
+ *     after the expiry would write the publication anew
  */
 @Validated
 @ConfigurationProperties("app.events")
@@ -45,9 +49,11 @@ public record EventRegistrySettings(
         @DefaultValue("2m") Duration lease,
         @DefaultValue("30m") Duration maxProcessing,
         @DefaultValue("30s") Duration sweepInterval,
-        @DefaultValue("5m") Duration publishedStaleness) {
+        @DefaultValue("5m") Duration publishedStaleness,
+        @DefaultValue("7d") Duration completedRetention) {
 
     private static final Duration SHORTEST_LEASE = Duration.ofSeconds(3);
+    private static final Duration SHORTEST_RETENTION = Duration.ofHours(1);
 
     public EventRegistrySettings {
         if (lease.compareTo(SHORTEST_LEASE) < 0) {
@@ -61,6 +67,11 @@ public record EventRegistrySettings(
         if (!sweepInterval.isPositive() || !publishedStaleness.isPositive()) {
             throw new IllegalArgumentException(
                     "app.events.sweep-interval and app.events.published-staleness must be positive");
+        }
+        if (completedRetention.compareTo(SHORTEST_RETENTION) < 0) {
+            throw new IllegalArgumentException("app.events.completed-retention must be at least "
+                    + SHORTEST_RETENTION.toHours() + "h (longer than an outbox may wait for its relay), not "
+                    + completedRetention);
         }
     }
 }

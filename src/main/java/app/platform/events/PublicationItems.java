@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -29,6 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code publishedSort} from the first claim on). A claimed one ({@code PROCESSING}, {@code RESUBMITTED}) carries a lease ({@code leaseUntil}, the
  * claiming instance as {@code leaseOwner}, the claim as {@code leaseId}) and is sorted by the lease's expiry, so that
  * expired leases are the first items of their partition.
+ *
+ * <p>A publication completed in {@code delete} or {@code archive} mode, or deleted once completed, leaves a
+ * <em>completion marker</em>: its id, status {@code COMPLETED}, completion date and expiry ({@code expiresAt}), no
+ * event and no index key, so no lookup sees it. It keeps a relay of the same publication (an outbox whose clearing
+ * failed, relayed again by the sweeper) from writing it anew, which would run its listener again.
  */
 final class PublicationItems {
 
@@ -54,11 +61,27 @@ final class PublicationItems {
     static final String LEASE_UNTIL = "leaseUntil";
     static final String LEASE_OWNER = "leaseOwner";
     static final String LEASE_ID = "leaseId";
+    /**
+     * When DynamoDB may delete the item, in epoch seconds: the table's time-to-live attribute. Set on completed
+     * publications and on completion markers.
+     */
+    static final String EXPIRES_AT = "expiresAt";
     static final String STATUS_INDEX = "status";
     static final String EVENT_INDEX = "event";
     static final String COMPLETED_INDEX = "completed";
     /** The status index partition (before {@code #<shard>}) of failed publications without attempts left. */
     static final String EXHAUSTED = "EXHAUSTED";
+
+    private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#\\w+");
+    /** The attributes by the placeholders that update and condition expressions use for them. */
+    private static final Map<String, String> ATTRIBUTES = Map.ofEntries(Map.entry("#id", ID),
+            Map.entry("#status", STATUS), Map.entry("#statusShard", STATUS_SHARD), Map.entry("#statusSort", STATUS_SORT),
+            Map.entry("#eventKey", EVENT_KEY), Map.entry("#completedAt", COMPLETED_AT),
+            Map.entry("#completedShard", COMPLETED_SHARD), Map.entry("#completedSort", COMPLETED_SORT),
+            Map.entry("#attempts", ATTEMPTS), Map.entry("#resubmittedAt", RESUBMITTED_AT),
+            Map.entry("#publishedAt", PUBLISHED_AT), Map.entry("#publishedSort", PUBLISHED_SORT),
+            Map.entry("#leaseUntil", LEASE_UNTIL), Map.entry("#leaseOwner", LEASE_OWNER),
+            Map.entry("#leaseId", LEASE_ID), Map.entry("#expiresAt", EXPIRES_AT), Map.entry("#event", EVENT));
 
     private final EventSerializer serializer;
     private final int shards;
@@ -98,6 +121,12 @@ final class PublicationItems {
         processing.put(LEASE_OWNER, s(lease.owner()));
         processing.put(LEASE_ID, s(lease.id()));
         return processing;
+    }
+
+    /** The completion marker of a publication completed at this date, to expire then. */
+    Map<String, AttributeValue> marker(UUID id, Instant completedAt, Instant expiresAt) {
+        return Map.of(ID, s(id.toString()), STATUS, s(Status.COMPLETED.name()),
+                COMPLETED_AT, s(SortableTime.format(completedAt)), EXPIRES_AT, expiry(expiresAt));
     }
 
     /** The publication of an item; its event is deserialized when first asked for. */
@@ -159,6 +188,26 @@ final class PublicationItems {
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An instant as the time-to-live attribute holds it: epoch seconds. */
+    static AttributeValue expiry(Instant instant) {
+        return AttributeValue.fromN(Long.toString(instant.getEpochSecond()));
+    }
+
+    /** The primary key of the publication's item. */
+    static Map<String, AttributeValue> key(UUID identifier) {
+        return Map.of(ID, s(identifier.toString()));
+    }
+
+    /** The attribute names an expression uses: DynamoDB refuses unused ones. */
+    static Map<String, String> namesIn(String... expressions) {
+        Map<String, String> names = new HashMap<>();
+        for (String expression : expressions) {
+            NAME_PLACEHOLDER.matcher(expression).results().map(MatchResult::group)
+                    .forEach(placeholder -> names.put(placeholder, ATTRIBUTES.get(placeholder)));
+        }
+        return names;
     }
 
     static AttributeValue s(String value) {

@@ -27,6 +27,7 @@ final class StoredPublication implements TargetEventPublication {
     private final boolean exhausted;
     private final Instant leaseUntil;
     private final String leaseOwner;
+    private final Status statusAsRead;
     private Status status;
     private Instant completionDate;
 
@@ -39,6 +40,7 @@ final class StoredPublication implements TargetEventPublication {
         this.eventReader = eventReader;
         this.targetIdentifier = targetIdentifier;
         this.publicationDate = publicationDate;
+        this.statusAsRead = status;
         this.status = status;
         this.completionDate = completionDate;
         this.completionAttempts = completionAttempts;
@@ -135,6 +137,11 @@ final class StoredPublication implements TargetEventPublication {
     /** The instance that claimed it ({@link Leases#owner()}); {@code null} when it is not claimed. */
     String leaseOwner() {
         return leaseOwner;
+    }
+
+    /** The status it was read with, whatever Spring Modulith marks it with in memory since. */
+    Status statusAsRead() {
+        return statusAsRead;
     }
 
     /** The status as an operator sees it: Spring Modulith's, or {@code EXHAUSTED} for a failed one out of attempts. */

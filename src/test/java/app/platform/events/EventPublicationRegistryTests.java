@@ -224,6 +224,20 @@ class EventPublicationRegistryTests {
     }
 
     @Test
+    void aFailureRecordedWithoutTheClaimLeavesThePublicationToTheInstanceThatHoldsIt() {
+        DynamoDbEventPublicationRepository holder = instance(CompletionMode.UPDATE);
+        DynamoDbEventPublicationRepository other = instance(CompletionMode.UPDATE);
+        UUID id = holder.create(publication(1, now)).getIdentifier();
+        holder.markProcessing(id);
+
+        other.markProcessing(id); // refused: the holder's lease is live, yet Spring Modulith runs the listener
+        other.markFailed(id);
+
+        assertThat(ours(holder.findByStatus(Status.PROCESSING))).containsExactly(id);
+        assertThat(ours(holder.findFailedPublications(FailedCriteria.ALL))).isEmpty();
+    }
+
+    @Test
     void aCompletedPublicationCannotBeClaimedAgain() {
         DynamoDbEventPublicationRepository registry = instance(CompletionMode.UPDATE);
         UUID id = registry.create(publication(1, now)).getIdentifier();
@@ -271,10 +285,12 @@ class EventPublicationRegistryTests {
         assertThat(registry.countByStatus(Status.COMPLETED)).isPositive();
     }
 
-    /** Leaves no incomplete publication behind for the other tests that share the registry. */
+    /** Leaves no publication behind for the other tests that share the registry, whatever its state or claim. */
     @AfterEach
     void deleteOurPublications() {
-        instance(CompletionMode.UPDATE).deletePublications(created);
+        created.forEach(id -> List.of(EventRegistryConfiguration.TABLE, EventRegistryConfiguration.ARCHIVE_TABLE)
+                .forEach(table -> client.deleteItem(request -> request.tableName(tables.physicalName(table))
+                        .key(Map.of(PublicationItems.ID, AttributeValue.fromS(id.toString()))))));
     }
 
     private DynamoDbEventPublicationRepository instance(CompletionMode mode) {
@@ -289,7 +305,7 @@ class EventPublicationRegistryTests {
         return new DynamoDbEventPublicationRepository(client, tables.physicalName(EventRegistryConfiguration.TABLE),
                 tables.physicalName(EventRegistryConfiguration.ARCHIVE_TABLE), new PublicationItems(serializer, 4),
                 mode, MAX_ATTEMPTS, new Leases(clock, Duration.ofMinutes(2), Duration.ofMinutes(30), false),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), Duration.ofDays(7));
     }
 
     private TargetEventPublication publication(int number, Instant publishedAt) {

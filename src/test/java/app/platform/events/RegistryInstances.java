@@ -24,6 +24,7 @@ final class RegistryInstances {
         return new DynamoDbEventPublicationRepository(client, tables.physicalName(EventRegistryConfiguration.TABLE),
                 tables.physicalName(EventRegistryConfiguration.ARCHIVE_TABLE),
                 new PublicationItems(serializer, settings.shards()), mode, settings.maxAttempts(),
-                new Leases(clock, settings.lease(), settings.maxProcessing(), false), settings.publishedStaleness());
+                new Leases(clock, settings.lease(), settings.maxProcessing(), false), settings.publishedStaleness(),
+                settings.completedRetention());
     }
 }
