@@ -75,8 +75,9 @@ class EventBridgeConfiguration {
         }
 
         @Bean
-        PutEventsBatcher putEventsBatcher(EventBridgeClient client, EventBridgeSettings settings) {
-            return new PutEventsBatcher(client, settings);
+        PutEventsBatcher putEventsBatcher(EventBridgeClient client, EventBridgeSettings settings,
+                MeterRegistry meters) {
+            return new PutEventsBatcher(client, settings, meters);
         }
 
         @Bean
