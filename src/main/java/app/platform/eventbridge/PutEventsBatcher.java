@@ -41,9 +41,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * <p>It holds at most {@code queue-capacity} entries (waiting for a call, in one, or waiting for a retry). A caller
  * that finds it full waits up to {@code enqueue-timeout} for room, which slows the externalization down to what
  * EventBridge takes; one that still finds none gets a failed future, so its publication fails and is retried later,
- * never silently dropped. Stopping, it takes nothing more, sends what it holds for up to {@code drain-timeout} and
- * then fails the rest, so that their publications are marked failed at once rather than left claimed until their
- * lease expires.
+ * never silently dropped. It takes entries from its creation on, so that the publications resubmitted while the
+ * application starts wait to be sent rather than fail. Stopping, it takes nothing more, sends what it holds for up to
+ * {@code drain-timeout} and then fails the rest, so that their publications are marked failed at once rather than
+ * left claimed until their lease expires.
  */
 class PutEventsBatcher implements SmartLifecycle {
 
@@ -77,6 +78,7 @@ class PutEventsBatcher implements SmartLifecycle {
         this.client = client;
         this.settings = settings;
         this.capacity = new SenderCapacity(settings.queueCapacity());
+        capacity.open(); // publications resubmitted while the application starts come before the lifecycle start
         Gauge.builder("app.eventbridge.queue.depth", capacity::held)
                 .description("EventBridge entries held by the sender: waiting for a call, in one, or waiting for a "
                         + "retry; at most app.eventbridge.queue-capacity")

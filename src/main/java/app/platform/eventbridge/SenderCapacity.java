@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The room in the EventBridge sender: it holds at most {@code capacity} entries at once, from the moment one is taken
  * until its outcome is known. A caller that finds it full waits for room, up to a bound. Closed, it turns away the
- * callers to come and those still waiting; it starts closed.
+ * callers to come and those still waiting; it is closed until opened.
  */
 final class SenderCapacity {
 

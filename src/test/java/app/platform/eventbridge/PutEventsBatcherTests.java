@@ -220,6 +220,21 @@ class PutEventsBatcherTests {
     }
 
     @Test
+    void entriesSubmittedBeforeTheStartAreSentOnceItStarts() throws Exception {
+        batcher.stop();
+        batcher = new PutEventsBatcher(client, settings(100, Duration.ofSeconds(5), 4, Duration.ofSeconds(5)),
+                new SimpleMeterRegistry());
+
+        // As publications resubmitted while the application starts are, before the lifecycle starts the sender.
+        CompletableFuture<Void> early = batcher.submit(entry("early", 10));
+        assertThat(early).isNotDone();
+        batcher.start();
+
+        awaitAll(List.of(early));
+        assertThat(eventBridge.accepted()).hasSize(1);
+    }
+
+    @Test
     void afterStoppingNothingMoreIsAcceptedAndTheCallerIsTold() {
         batcher.stop();
 
@@ -227,11 +242,17 @@ class PutEventsBatcherTests {
     }
 
     private PutEventsBatcher start(int capacity, Duration enqueueTimeout, int callsInFlight, Duration drainTimeout) {
-        PutEventsBatcher started = new PutEventsBatcher(client, new EventBridgeSettings(true, eventBridge.endpoint(),
-                "default", 3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(20), List.of(), capacity,
-                enqueueTimeout, callsInFlight, drainTimeout), meters);
+        PutEventsBatcher started = new PutEventsBatcher(client,
+                settings(capacity, enqueueTimeout, callsInFlight, drainTimeout), meters);
         started.start();
         return started;
+    }
+
+    private EventBridgeSettings settings(int capacity, Duration enqueueTimeout, int callsInFlight,
+            Duration drainTimeout) {
+        return new EventBridgeSettings(true, eventBridge.endpoint(), "default", 3, Duration.ofMillis(10),
+                Duration.ofMillis(50), Duration.ofMillis(20), List.of(), capacity, enqueueTimeout, callsInFlight,
+                drainTimeout);
     }
 
     private void restart(int capacity, Duration enqueueTimeout, int callsInFlight, Duration drainTimeout) {
