@@ -29,7 +29,7 @@ public final class EventTraces {
     private final Cache<Object, String> readBack = Caffeine.newBuilder().weakKeys().build();
 
     /** @param tracer the tracer, or {@code null} where tracing is off */
-    public EventTraces(Supplier<Tracer> tracer) {
+    EventTraces(Supplier<Tracer> tracer) {
         this.tracer = tracer;
     }
 
