@@ -174,6 +174,23 @@ class EventBridgeExternalizationTests {
     }
 
     @Test
+    void inAPartialFailureOnlyThePublicationOfTheRefusedEventFails() {
+        eventBridge.refuse(entry -> entry.path("Detail").asString().contains("refused, " + owner), Integer.MAX_VALUE);
+        NoteArchived refused = new NoteArchived(UUID.randomUUID(), owner, "refused, " + owner);
+        NoteArchived accepted = new NoteArchived(UUID.randomUUID(), owner, "accepted");
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            events.publishEvent(refused);
+            events.publishEvent(accepted);
+        });
+
+        await().untilAsserted(() -> assertThat(statuses(refused)).containsExactly(Status.FAILED));
+        await().untilAsserted(() -> assertThat(statuses(accepted)).containsExactly(Status.COMPLETED));
+        assertThat(sentForOwner()).extracting(entry -> entry.detail().path("eventId").asString())
+                .containsExactly(accepted.eventId().toString());
+    }
+
+    @Test
     void anEventEventBridgeKeepsRefusingIsAFailedPublicationUntilResubmitted() {
         eventBridge.refuse(entry -> entry.path("Detail").asString().contains(owner), 2);
         NoteArchived archived = new NoteArchived(UUID.randomUUID(), owner, "refused twice");
