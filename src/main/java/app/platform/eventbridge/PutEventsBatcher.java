@@ -53,7 +53,7 @@ class PutEventsBatcher implements SmartLifecycle {
      * Stops after the web server (graceful shutdown, then stop) and Boot's task executor, whose listeners are what
      * submits entries, and before any bean is destroyed: failing an entry writes to the registry.
      */
-    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
     private static final Logger log = LoggerFactory.getLogger(PutEventsBatcher.class);
     private static final long POLL_MILLIS = 100;
 
@@ -243,15 +243,18 @@ class PutEventsBatcher implements SmartLifecycle {
             response = client.putEvents(request -> request.entries(batch.stream().map(Pending::entry).toList()));
         }
         catch (SdkException callFailed) {
-            batch.forEach(pending -> retryOrFail(pending, callFailed.getMessage()));
+            if (running) {
+                batch.forEach(pending -> retryOrFail(pending, callFailed.getMessage()));
+            } // otherwise interrupted by the stop, which fails what it holds
             return;
         }
         List<PutEventsResultEntry> results = response.entries();
         for (int i = 0; i < batch.size(); i++) {
             PutEventsResultEntry result = i < results.size() ? results.get(i) : null;
             if (result != null && result.errorCode() == null) {
-                sent.increment();
-                batch.get(i).done().complete(null);
+                if (batch.get(i).done().complete(null)) {
+                    sent.increment();
+                }
             }
             else {
                 retryOrFail(batch.get(i), result == null ? "no result for the entry"
