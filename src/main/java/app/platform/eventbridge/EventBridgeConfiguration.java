@@ -1,15 +1,11 @@
 package app.platform.eventbridge;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +14,7 @@ import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import app.platform.tracing.EventTraces;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -34,9 +31,9 @@ class EventBridgeConfiguration {
 
     @Bean
     EventBridgeEntries eventBridgeEntries(JsonMapper json, EventBridgeSettings settings, Clock clock,
-            ObjectProvider<Tracer> tracer) {
-        return new EventBridgeEntries(json, settings.busName(), clock, () -> Optional.ofNullable(tracer.getIfAvailable())
-                .map(Tracer::currentSpan).map(Span::context).flatMap(XRayTraceHeader::of));
+            EventTraces traces) {
+        return new EventBridgeEntries(json, settings.busName(), clock,
+                event -> traces.of(event).flatMap(XRayTraceHeader::of));
     }
 
     @Bean
@@ -75,8 +72,9 @@ class EventBridgeConfiguration {
         }
 
         @Bean
-        PutEventsBatcher putEventsBatcher(EventBridgeClient client, EventBridgeSettings settings) {
-            return new PutEventsBatcher(client, settings);
+        PutEventsBatcher putEventsBatcher(EventBridgeClient client, EventBridgeSettings settings,
+                MeterRegistry meters) {
+            return new PutEventsBatcher(client, settings, meters);
         }
 
         @Bean

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.springframework.modulith.events.Externalized;
 import org.springframework.util.ReflectionUtils;
@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code app}), {@code DetailType} the event's detail-type, and {@code Detail} a JSON envelope of the event id, its
  * detail-type and source, and the payload. PutEvents has no de-duplication field, so consumers de-duplicate by
  * {@code Detail.eventId}: the event's own {@code eventId()} when it has one, otherwise a name-based UUID of its
- * detail-type and content (stable across redeliveries).
+ * detail-type and content (stable across redeliveries). {@code TraceHeader} is the trace the event was published in,
+ * in X-Ray's format, on the first send and on every send again.
  */
 class EventBridgeEntries {
 
@@ -33,14 +34,14 @@ class EventBridgeEntries {
     private final JsonMapper json;
     private final String busName;
     private final Clock clock;
-    private final Supplier<Optional<String>> traceHeader;
+    private final Function<Object, Optional<String>> traceHeader;
 
     EventBridgeEntries(JsonMapper json, String busName, Clock clock) {
-        this(json, busName, clock, Optional::empty);
+        this(json, busName, clock, event -> Optional.empty());
     }
 
-    /** @param traceHeader the current trace in X-Ray's format, if there is one */
-    EventBridgeEntries(JsonMapper json, String busName, Clock clock, Supplier<Optional<String>> traceHeader) {
+    /** @param traceHeader the trace an event was published in, in X-Ray's format, if there is one */
+    EventBridgeEntries(JsonMapper json, String busName, Clock clock, Function<Object, Optional<String>> traceHeader) {
         this.json = json;
         this.busName = busName;
         this.clock = clock;
@@ -61,7 +62,7 @@ class EventBridgeEntries {
                 .detailType(detailType)
                 .detail(json.writeValueAsString(detail))
                 .time(clock.instant())
-                .traceHeader(traceHeader.get().orElse(null))
+                .traceHeader(traceHeader.apply(event).orElse(null))
                 .build();
     }
 

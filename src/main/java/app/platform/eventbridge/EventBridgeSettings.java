@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -23,6 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param batchWindow how long the sender waits to fill a PutEvents call (up to 10 entries) once it has one entry
  * @param localModules the modules that run in this deployment: inbound events from them were delivered in-process
  *     and are ignored (all nine in the monolith; the module itself in an extracted deployment)
+ * @param queueCapacity how many entries the sender holds at most (waiting for a call, in one, or waiting to be
+ *     retried): the bound on its memory
+ * @param enqueueTimeout how long the externalization waits for room in a full sender; after that its publication
+ *     fails, to be retried by the registry
+ * @param maxCallsInFlight how many PutEvents calls run at the same time
+ * @param drainTimeout how long a stopping sender keeps sending what it holds; the publications of the entries it
+ *     could not send by then are marked failed, to be retried (or resubmitted at the next start)
  */
 @Validated
 @ConfigurationProperties("app.eventbridge")
@@ -35,5 +43,9 @@ public record EventBridgeSettings(
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("20ms") Duration batchWindow,
         @DefaultValue({ "studio", "brand", "research", "integrations", "tools", "users", "library", "analytics",
-                "notification" }) List<String> localModules) {
+                "notification" }) List<String> localModules,
+        @DefaultValue("1000") @Min(1) int queueCapacity,
+        @DefaultValue("5s") Duration enqueueTimeout,
+        @DefaultValue("4") @Min(1) @Max(64) int maxCallsInFlight,
+        @DefaultValue("5s") Duration drainTimeout) {
 }

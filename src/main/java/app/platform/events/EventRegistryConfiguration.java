@@ -18,6 +18,7 @@ import org.springframework.modulith.events.core.Staleness;
 import org.springframework.modulith.events.support.CompletionMode;
 
 import app.platform.dynamodb.DynamoDbTables;
+import app.platform.tracing.EventTraces;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -39,14 +40,13 @@ class EventRegistryConfiguration {
     @Bean
     DynamoDbEventPublicationRepository eventPublicationRepository(DynamoDbClient client, DynamoDbTables tables,
             EventSerializer serializer, EventRegistrySettings settings, Environment environment,
-            MeterRegistry meters, Clock clock, ObjectProvider<Staleness> staleness) {
+            MeterRegistry meters, Clock clock, ObjectProvider<Staleness> staleness, EventTraces traces) {
         staleness.ifAvailable(EventRegistryConfiguration::refusePublicationDateStaleness);
         Leases leases = new Leases(clock, settings.lease(), settings.maxProcessing(), soleInstance(environment));
         DynamoDbEventPublicationRepository repository = new DynamoDbEventPublicationRepository(client,
                 tables.physicalName(TABLE), tables.physicalName(ARCHIVE_TABLE),
-                new PublicationItems(serializer, settings.shards()), CompletionMode.from(environment),
-                settings.maxAttempts(), leases, settings.publishedStaleness(),
-                settings.completedRetention());
+                new PublicationItems(serializer, settings.shards(), traces), CompletionMode.from(environment),
+                settings.maxAttempts(), leases, settings.publishedStaleness(), settings.completedRetention());
         repository.measureWith(new EventRegistryMetrics(meters, repository::oldestIncomplete, repository::exhausted,
                 clock));
         return repository;

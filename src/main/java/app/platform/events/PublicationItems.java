@@ -18,6 +18,7 @@ import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.util.ClassUtils;
 
 import app.platform.dynamodb.SortableTime;
+import app.platform.tracing.EventTraces;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -66,6 +67,8 @@ final class PublicationItems {
      * publications and on completion markers.
      */
     static final String EXPIRES_AT = "expiresAt";
+    /** The trace the event was published in, as a W3C {@code traceparent} ({@link EventTraces}); absent without one. */
+    static final String TRACE = "traceparent";
     static final String STATUS_INDEX = "status";
     static final String EVENT_INDEX = "event";
     static final String COMPLETED_INDEX = "completed";
@@ -85,10 +88,17 @@ final class PublicationItems {
 
     private final EventSerializer serializer;
     private final int shards;
+    private final EventTraces traces;
 
+    /** Without traces kept with the publications. */
     PublicationItems(EventSerializer serializer, int shards) {
+        this(serializer, shards, EventTraces.none());
+    }
+
+    PublicationItems(EventSerializer serializer, int shards, EventTraces traces) {
         this.serializer = serializer;
         this.shards = shards;
+        this.traces = traces;
     }
 
     Map<String, AttributeValue> toItem(TargetEventPublication publication) {
@@ -106,6 +116,7 @@ final class PublicationItems {
         item.put(STATUS_SHARD, s(statusShard(Status.PUBLISHED, publication.getIdentifier())));
         item.put(STATUS_SORT, s(sortKey(publication.getPublicationDate(), publication.getIdentifier())));
         item.put(EVENT_KEY, s(eventKey(listener, serialized)));
+        traces.current().ifPresent(trace -> item.put(TRACE, s(trace)));
         return item;
     }
 
@@ -133,10 +144,11 @@ final class PublicationItems {
     StoredPublication fromItem(Map<String, AttributeValue> item) {
         String eventType = item.get(EVENT_TYPE).s();
         String payload = item.get(EVENT).s();
+        String trace = item.containsKey(TRACE) ? item.get(TRACE).s() : null;
         return new StoredPublication(
                 UUID.fromString(item.get(ID).s()),
                 eventType,
-                () -> deserialize(eventType, payload),
+                () -> traces.remember(deserialize(eventType, payload), trace),
                 PublicationTargetIdentifier.of(item.get(LISTENER).s()),
                 instant(item, PUBLISHED_AT),
                 Status.valueOf(item.get(STATUS).s()),

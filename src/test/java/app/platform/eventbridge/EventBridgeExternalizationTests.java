@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.TraceContext;
@@ -47,6 +48,7 @@ class EventBridgeExternalizationTests {
         properties.add("app.eventbridge.bus-name", () -> "content-platform");
         properties.add("app.eventbridge.max-attempts", () -> "2");
         properties.add("app.eventbridge.initial-backoff", () -> "10ms");
+        properties.add("app.eventbridge.drain-timeout", () -> "300ms");
     }
 
     @AfterAll
@@ -75,9 +77,20 @@ class EventBridgeExternalizationTests {
     @Autowired
     ObservationRegistry observations;
 
+    @Autowired
+    PutEventsBatcher batcher;
+
+    @Autowired
+    MeterRegistry meters;
+
     @AfterEach
     void clearFaults() {
         faults().clearFaults();
+        eventBridge.release();
+        eventBridge.refuse(entry -> false, 0);
+        if (!batcher.isRunning()) {
+            batcher.start();
+        }
     }
 
     private FaultInjectingDynamoDbClient faults() {
@@ -115,6 +128,66 @@ class EventBridgeExternalizationTests {
         String traceId = trace.traceId();
         assertThat(sentForOwner().getFirst().traceHeader()).startsWith("Root=1-" + traceId.substring(0, 8) + "-"
                 + traceId.substring(8) + ";Parent=").matches(".*;Parent=[0-9a-f]{16};Sampled=[01]");
+    }
+
+    @Test
+    void anEventSentAgainByTheRetrierCarriesTheTraceOfItsFirstSend() {
+        eventBridge.refuse(entry -> entry.path("Detail").asString().contains(owner), 2);
+        NoteArchived archived = new NoteArchived(UUID.randomUUID(), owner, "traced, refused twice");
+        TraceContext trace = Observation.createNotStarted("archive note", observations).observe(() -> {
+            publish(archived);
+            return tracer.currentSpan().context();
+        });
+        await().untilAsserted(() -> assertThat(statuses(archived)).containsExactly(Status.FAILED));
+
+        retrier.retryFailed();
+
+        await().untilAsserted(() -> assertThat(sentForOwner()).hasSize(1));
+        List<PutEventsTestDouble.Entry> attempts = eventBridge.attempts(entry -> ownedHere(entry));
+        assertThat(attempts).hasSize(3);
+        String root = "Root=1-" + trace.traceId().substring(0, 8) + "-" + trace.traceId().substring(8) + ";";
+        assertThat(attempts).allSatisfy(entry -> assertThat(entry.traceHeader()).startsWith(root)
+                .endsWith(";Sampled=" + (Boolean.TRUE.equals(trace.sampled()) ? "1" : "0")));
+        assertThat(attempts).extracting(entry -> entry.detail().path("eventId").asString())
+                .containsOnly(archived.eventId().toString());
+    }
+
+    @Test
+    void aStopWhileEventBridgeIsSlowLeavesTheUnsentPublicationsFailedNotClaimed() {
+        eventBridge.hold();
+        List<NoteArchived> archived = List.of(new NoteArchived(UUID.randomUUID(), owner, "one"),
+                new NoteArchived(UUID.randomUUID(), owner, "two"), new NoteArchived(UUID.randomUUID(), owner, "three"));
+        archived.forEach(this::publish);
+        await().until(() -> meters.get("app.eventbridge.queue.depth").gauge().value() == 3);
+
+        batcher.stop(); // as the closing context does
+
+        // Marked failed by the stop itself: no lease left to expire, no sweep needed.
+        assertThat(archived).allSatisfy(event -> assertThat(statuses(event)).containsExactly(Status.FAILED));
+        eventBridge.release();
+        batcher.start();
+        retrier.retryFailed();
+        await().untilAsserted(() -> assertThat(archived)
+                .allSatisfy(event -> assertThat(statuses(event)).containsExactly(Status.COMPLETED)));
+        assertThat(sentForOwner()).extracting(entry -> entry.detail().path("eventId").asString())
+                .containsOnly(archived.stream().map(event -> event.eventId().toString()).toArray(String[]::new));
+    }
+
+    @Test
+    void inAPartialFailureOnlyThePublicationOfTheRefusedEventFails() {
+        eventBridge.refuse(entry -> entry.path("Detail").asString().contains("refused, " + owner), Integer.MAX_VALUE);
+        NoteArchived refused = new NoteArchived(UUID.randomUUID(), owner, "refused, " + owner);
+        NoteArchived accepted = new NoteArchived(UUID.randomUUID(), owner, "accepted");
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            events.publishEvent(refused);
+            events.publishEvent(accepted);
+        });
+
+        await().untilAsserted(() -> assertThat(statuses(refused)).containsExactly(Status.FAILED));
+        await().untilAsserted(() -> assertThat(statuses(accepted)).containsExactly(Status.COMPLETED));
+        assertThat(sentForOwner()).extracting(entry -> entry.detail().path("eventId").asString())
+                .containsExactly(accepted.eventId().toString());
     }
 
     @Test
@@ -169,9 +242,11 @@ class EventBridgeExternalizationTests {
     }
 
     private List<PutEventsTestDouble.Entry> sentForOwner() {
-        return eventBridge.accepted().stream()
-                .filter(entry -> entry.detail().path("payload").path("owner").asString().equals(owner))
-                .toList();
+        return eventBridge.accepted().stream().filter(this::ownedHere).toList();
+    }
+
+    private boolean ownedHere(PutEventsTestDouble.Entry entry) {
+        return entry.detail().path("payload").path("owner").asString().equals(owner);
     }
 
     /** The statuses of the event's publication to the EventBridge externalizer (other listeners may have theirs). */

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -22,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A test double of Amazon EventBridge's PutEvents, speaking its JSON 1.1 wire protocol on a local port: it checks the
  * operation header and EventBridge's limits (1 to 10 entries, 256 KB a request), answers per-entry results with
- * {@code FailedEntryCount}, can refuse chosen entries with {@code InternalFailure} (partial failures), and records
- * every entry it received. It is no EventBridge: no rules, no buses, no delivery.
+ * {@code FailedEntryCount}, and records every entry it received. Faults on demand: refuse chosen entries with
+ * {@code InternalFailure} (partial failures), fail whole calls ({@code InternalException}, HTTP 500), throttle them
+ * ({@code ThrottlingException}), or hold every call until released (a slow EventBridge). It serves calls in parallel
+ * and counts how many are in flight. It is no EventBridge: no rules, no buses, no delivery.
  */
 public final class PutEventsTestDouble implements AutoCloseable {
 
@@ -36,13 +42,20 @@ public final class PutEventsTestDouble implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 256 * 1024;
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final List<List<Entry>> requests = new CopyOnWriteArrayList<>();
     private final List<Integer> requestSizes = new CopyOnWriteArrayList<>();
     private volatile Predicate<JsonNode> refused = entry -> false;
     private final AtomicInteger refusalsLeft = new AtomicInteger();
+    private final AtomicInteger failedCallsLeft = new AtomicInteger();
+    private final AtomicInteger throttledCallsLeft = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     private PutEventsTestDouble(HttpServer server) {
         this.server = server;
+        server.setExecutor(handlers);
     }
 
     public static PutEventsTestDouble start() {
@@ -68,6 +81,36 @@ public final class PutEventsTestDouble implements AutoCloseable {
         refused = entries;
     }
 
+    /** Fails the next calls as a whole with {@code InternalException} (HTTP 500): EventBridge refuses everything. */
+    public void failCalls(int times) {
+        failedCallsLeft.set(times);
+    }
+
+    /** Answers the next calls with {@code ThrottlingException} (HTTP 400), as EventBridge over its quota does. */
+    public void throttle(int times) {
+        throttledCallsLeft.set(times);
+    }
+
+    /** Holds every call from now on, before answering it, until {@link #release()}: a slow EventBridge. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Answers the held calls and the ones to come. */
+    public void release() {
+        gate.countDown();
+    }
+
+    /** The calls being served now (held ones included). */
+    public int callsInFlight() {
+        return inFlight.get();
+    }
+
+    /** The most calls served at the same time so far. */
+    public int mostCallsInFlight() {
+        return maxInFlight.get();
+    }
+
     public List<List<Entry>> requests() {
         return List.copyOf(requests);
     }
@@ -87,15 +130,46 @@ public final class PutEventsTestDouble implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            awaitGate();
+            answer(exchange);
+        }
+        finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void awaitGate() {
+        try {
+            gate.await(1, TimeUnit.MINUTES);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
         if (!"AWSEvents.PutEvents".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
             respond(exchange, 400, Map.of("__type", "UnknownOperationException"));
             return;
         }
-        JsonNode entries = json.readTree(exchange.getRequestBody().readAllBytes()).path("Entries");
+        if (failedCallsLeft.getAndDecrement() > 0) {
+            respond(exchange, 500, Map.of("__type", "InternalException", "message", "Failed by the test double"));
+            return;
+        }
+        if (throttledCallsLeft.getAndDecrement() > 0) {
+            respond(exchange, 400, Map.of("__type", "ThrottlingException", "message", "Rate exceeded"));
+            return;
+        }
+        JsonNode entries = json.readTree(body).path("Entries");
         int size = 0;
         for (JsonNode entry : entries) {
             size += 14 + bytes(entry.path("Source").asString()) + bytes(entry.path("DetailType").asString())
