@@ -76,6 +76,11 @@ public final class UnitOfWork {
         publications.add(added.getLast());
     }
 
+    /** The event publications (registry items) this transaction has created so far; they are written at commit. */
+    public List<Map<String, AttributeValue>> publications() {
+        return publications.stream().map(ItemWriter.Publication::item).toList();
+    }
+
     void register(PendingWrite write) {
         if (pending != null && !pending.aggregate().equals(write.aggregate())) {
             throw new OneAggregatePerTransaction(pending.aggregate(), write.aggregate());

@@ -11,9 +11,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import app.platform.events.PublicationProgress;
 import app.platform.tracing.EventTraces;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
@@ -47,12 +49,22 @@ class EventBridgeConfiguration {
     }
 
     @Bean
+    ListenerCompletion listenerCompletion(PublicationProgress progress, IncompleteEventPublications incomplete) {
+        return new ListenerCompletion(progress, incomplete);
+    }
+
+    @Bean
     InboundEvents inboundEvents(ExternalizedEventTypes types, JsonMapper json, InboundReceipts receipts,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-            EventBridgeSettings settings, MeterRegistry meters, Clock clock) {
-        Set<String> localSources = settings.localModules().stream().map(module -> "app." + module)
-                .collect(Collectors.toUnmodifiableSet());
-        return new InboundEvents(types, json, receipts, events, transactionManager, localSources, meters, clock);
+            EventBridgeSettings settings, ListenerCompletion completion, InboundEventSettings inbound,
+            MeterRegistry meters, Clock clock) {
+        return new InboundEvents(types, json, receipts, events, transactionManager, localSources(settings),
+                completion, inbound, meters, clock);
+    }
+
+    /** The sources of the modules that run here: their events were delivered in-process and are not taken in. */
+    static Set<String> localSources(EventBridgeSettings settings) {
+        return settings.localModules().stream().map(module -> "app." + module).collect(Collectors.toUnmodifiableSet());
     }
 
     @Configuration(proxyBeanMethods = false)

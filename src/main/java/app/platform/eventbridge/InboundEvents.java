@@ -1,6 +1,9 @@
 package app.platform.eventbridge;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * delivered in-process already and are ignored. A malformed, unknown or inconsistent event is rejected with
  * {@link RejectedInboundEvent}, a log line and the {@code app.events.inbound} metric (outcome {@code rejected}),
  * before anything is written.
+ *
+ * <p>Where nothing runs after the answer (an AWS Lambda function, {@link InboundEventSettings#awaitListeners}), a
+ * delivery answers only once every listener the event reached has completed ({@link ListenerCompletion}), and fails
+ * with {@link ListenersIncomplete} when one failed or time ran out, so that the event is delivered again; a redelivery
+ * of an event whose receipt exists resubmits its listeners that did not complete and waits for them in turn. Elsewhere
+ * a delivery answers once the receipt is stored, and the registry's retrier finishes what fails.
  */
 public class InboundEvents {
 
@@ -36,6 +45,8 @@ public class InboundEvents {
     }
 
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
+    /** The time left of a caller that sets no limit of its own. */
+    static final Duration NO_LIMIT = ChronoUnit.FOREVER.getDuration();
 
     private final ExternalizedEventTypes types;
     private final JsonMapper json;
@@ -43,28 +54,45 @@ public class InboundEvents {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Set<String> localSources;
+    private final ListenerCompletion completion;
+    private final InboundEventSettings settings;
     private final MeterRegistry meters;
     private final Clock clock;
 
     InboundEvents(ExternalizedEventTypes types, JsonMapper json, InboundReceipts receipts,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Set<String> localSources,
-            MeterRegistry meters, Clock clock) {
+            ListenerCompletion completion, InboundEventSettings settings, MeterRegistry meters, Clock clock) {
         this.types = types;
         this.json = json;
         this.receipts = receipts;
         this.events = events;
         this.transaction = new TransactionTemplate(transactionManager);
         this.localSources = localSources;
+        this.completion = completion;
+        this.settings = settings;
         this.meters = meters;
         this.clock = clock;
     }
 
     /**
-     * Delivers one EventBridge event (its JSON envelope).
+     * Delivers one EventBridge event (its JSON envelope), for a caller without a time limit of its own.
      *
      * @throws RejectedInboundEvent when it cannot be delivered; nothing was written
+     * @throws ListenersIncomplete when awaiting the listeners, if one failed or they did not complete in time
      */
     public Outcome receive(String envelope) {
+        return receive(envelope, NO_LIMIT);
+    }
+
+    /**
+     * Delivers one EventBridge event (its JSON envelope).
+     *
+     * @param timeLeft how long the caller (a Lambda invocation) may still take: awaiting the listeners ends
+     *     {@link InboundEventSettings#margin} before, or after {@link InboundEventSettings#maxWait}
+     * @throws RejectedInboundEvent when it cannot be delivered; nothing was written
+     * @throws ListenersIncomplete when awaiting the listeners, if one failed or they did not complete in time
+     */
+    public Outcome receive(String envelope, Duration timeLeft) {
         Inbound inbound;
         try {
             inbound = parse(envelope);
@@ -78,19 +106,52 @@ public class InboundEvents {
             count("ignored");
             return Outcome.IGNORED_LOCAL_SOURCE;
         }
+        String eventId = inbound.eventId().toString();
+        Duration wait = settings.waitWithin(timeLeft);
+        if (settings.awaitListeners() && wait.isZero()) {
+            count("incomplete");
+            throw new ListenersIncomplete("Event " + eventId + ": no time left to deliver it");
+        }
+        List<UUID> publications;
         try {
-            transaction.executeWithoutResult(status -> {
-                receipts.create(InboundReceipt.of(inbound.eventId().toString(), inbound.detailType(),
-                        inbound.source(), clock.instant()));
+            publications = transaction.execute(status -> {
                 events.publishEvent(inbound.event());
+                List<UUID> created = completion.createdInCurrentTransaction();
+                receipts.create(InboundReceipt.of(eventId, inbound.detailType(), inbound.source(), created,
+                        clock.instant()));
+                return created;
             });
         }
         catch (DuplicateItem alreadyReceived) {
             count("duplicate");
+            if (settings.awaitListeners()) {
+                awaiting(() -> completion.resubmitAndAwait(eventId, publicationsOf(eventId), wait));
+            }
             return Outcome.DUPLICATE;
         }
         count("delivered");
+        if (settings.awaitListeners()) {
+            awaiting(() -> completion.await(eventId, publications, wait));
+        }
         return Outcome.DELIVERED;
+    }
+
+    private void awaiting(Runnable wait) {
+        try {
+            wait.run();
+        }
+        catch (ListenersIncomplete incomplete) {
+            log.warn("{}; the delivery fails so that the event is delivered again", incomplete.getMessage());
+            count("incomplete");
+            throw incomplete;
+        }
+    }
+
+    /** The publications of an event received before, as its receipt records them. */
+    private List<UUID> publicationsOf(String eventId) {
+        return receipts.find(InboundReceipt.keyOf(eventId))
+                .map(InboundReceipt::publicationIds)
+                .orElse(List.of());
     }
 
     private record Inbound(UUID eventId, String detailType, String source, Object event) {

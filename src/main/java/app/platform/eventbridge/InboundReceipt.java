@@ -1,7 +1,10 @@
 package app.platform.eventbridge;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
@@ -9,26 +12,46 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 /**
  * The record that an inbound event was accepted, keyed by its event id. It is the one item the delivering
  * transaction writes, so it carries the event's publications in its outbox: it exists if and only if the event was
- * handed to the listeners, and a second delivery of the same event finds it and stops.
+ * handed to the listeners, and a second delivery of the same event finds it and stops. It keeps the ids of those
+ * publications, so that a redelivery can tell whether every listener has completed.
  */
 @DynamoDbBean
 public class InboundReceipt {
 
+    private static final String SORT_KEY = "receipt";
+
     private String pk;
-    private String sk = "receipt";
+    private String sk = SORT_KEY;
     private String detailType;
     private String source;
     private Instant receivedAt;
     private long expiresAt;
+    private List<String> publications = List.of();
 
-    static InboundReceipt of(String eventId, String detailType, String source, Instant now) {
+    static InboundReceipt of(String eventId, String detailType, String source, List<UUID> publications,
+            Instant now) {
         InboundReceipt receipt = new InboundReceipt();
-        receipt.pk = "inbound-event#" + eventId;
+        receipt.pk = partitionKeyOf(eventId);
+        receipt.publications = publications.stream().map(UUID::toString).toList();
         receipt.detailType = detailType;
         receipt.source = source;
         receipt.receivedAt = now;
         receipt.expiresAt = now.plusSeconds(14 * 24 * 3600).getEpochSecond();
         return receipt;
+    }
+
+    /** The key of the receipt of this event. */
+    static Key keyOf(String eventId) {
+        return Key.builder().partitionValue(partitionKeyOf(eventId)).sortValue(SORT_KEY).build();
+    }
+
+    private static String partitionKeyOf(String eventId) {
+        return "inbound-event#" + eventId;
+    }
+
+    /** The event's publications, one per listener it reached; none in receipts written before they were kept. */
+    List<UUID> publicationIds() {
+        return publications == null ? List.of() : publications.stream().map(UUID::fromString).toList();
     }
 
     @DynamoDbPartitionKey
@@ -80,5 +103,13 @@ public class InboundReceipt {
 
     public void setExpiresAt(long expiresAt) {
         this.expiresAt = expiresAt;
+    }
+
+    public List<String> getPublications() {
+        return publications;
+    }
+
+    public void setPublications(List<String> publications) {
+        this.publications = publications;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -84,9 +85,11 @@ class InboundEventsTests {
     @Test
     void anEventFromAModuleOfThisDeploymentWasDeliveredInProcessAndIsIgnored(@Autowired ExternalizedEventTypes types,
             @Autowired JsonMapper json, @Autowired InboundReceipts receipts,
-            @Autowired ApplicationEventPublisher events, @Autowired PlatformTransactionManager transactions) {
+            @Autowired ApplicationEventPublisher events, @Autowired PlatformTransactionManager transactions,
+            @Autowired ListenerCompletion completion) {
         InboundEvents platformDeployment = new InboundEvents(types, json, receipts, events, transactions,
-                Set.of("app.platform"), meters, Clock.systemUTC());
+                Set.of("app.platform"), completion, new InboundEventSettings(false, Duration.ofMinutes(1),
+                        Duration.ofSeconds(1)), meters, Clock.systemUTC());
 
         assertThat(platformDeployment.receive(envelope(archived))).isEqualTo(Outcome.IGNORED_LOCAL_SOURCE);
         assertThat(publicationsOf(archived)).as("nothing published to dispatch or retry").isEmpty();
